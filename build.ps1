@@ -1,0 +1,133 @@
+#requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests, documents, benchmarks and packages the LlamaLog module.
+.DESCRIPTION
+    The project's only entry point. Run it with the pinned PowerShell: `dotnet tool restore`, then
+    `dotnet pwsh ./build.ps1 <Task>`. Tasks: Build (default), Test, Demo, Bench, Docs, Package, Clean.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Docs', 'Package', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Test: run only the test files whose path matches (a wildcard).
+    [string] $TestFilter = '*',
+
+    # Bench: a short run.
+    [switch] $Quick,
+
+    # Docs: rewrite the SYNTAX and PARAMETERS blocks of docs/en-US from the built module.
+    [switch] $Update
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$OutDir = Join-Path $Root 'out'
+$Manifest = Import-PowerShellDataFile (Join-Path $Root 'module/LlamaLog.psd1')
+$Version = $Manifest.ModuleVersion
+$ModuleDir = Join-Path $OutDir "LlamaLog/$Version"
+$ModuleManifest = Join-Path $ModuleDir 'LlamaLog.psd1'
+$Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+$PesterVersion = '5.7.1'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $OutDir 'obj/publish'
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/LlamaLog.PowerShell/LlamaLog.PowerShell.csproj'),
+        '-c', $Configuration, '-o', $publish, "-p:Version=$Version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
+    $deps = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleDir 'Dependencies')
+    Copy-Item (Join-Path $Root 'module/*') $ModuleDir
+    Copy-Item (Join-Path $publish 'LlamaLog.PowerShell.dll') $ModuleDir
+    # Third-party assemblies stay out of the module root; the module's resolver loads them (docs/design.md).
+    Get-ChildItem $publish -Filter '*.dll' | Where-Object Name -NE 'LlamaLog.PowerShell.dll' | Copy-Item -Destination $deps
+    Invoke-Docs
+    Write-Host "Built LlamaLog $Version into $ModuleDir"
+}
+
+function Invoke-Docs {
+    $converter = Join-Path $Root 'tools/ConvertTo-MamlHelp.ps1'
+    if (-not (Test-Path $converter)) { return }
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', $converter, '-DocsPath', (Join-Path $Root 'docs/en-US'),
+        '-OutputPath', (Join-Path $ModuleDir 'en-US'), '-ModulePath', $ModuleManifest)
+    if ($Update) { $arguments += '-Update' }
+    Invoke-Native $Pwsh $arguments
+}
+
+function Get-PesterPath {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tools/Tools.csproj'), '--nologo', '-v', 'quiet')
+    $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $pester = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $pester)) { throw "Pester $PesterVersion was not restored to '$pester'." }
+    $pester
+}
+
+function Invoke-Test {
+    $pester = Get-PesterPath
+    $runner = Join-Path $Root 'tests/Invoke-LlamaLogTests.ps1'
+    # The filter travels in the environment: a bare '*' on a native command line would be globbed.
+    $env:LLAMALOG_TEST_FILTER = $TestFilter
+    Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $pester,
+        '-ModuleManifest', $ModuleManifest)
+}
+
+function Invoke-Demo {
+    Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/Demo.ps1'),
+        '-ModuleManifest', $ModuleManifest)
+}
+
+function Invoke-Bench {
+    $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'),
+        '-ModuleManifest', $ModuleManifest, '-OutputPath', $OutDir)
+    if ($Quick) { $arguments += '-Quick' }
+    Invoke-Native $Pwsh $arguments
+}
+
+function Invoke-Package {
+    $staging = Join-Path $OutDir 'package'
+    if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
+    # Compress-PSResource names the package from the folder's manifest: LlamaLog.<version>.nupkg.
+    Copy-Item $ModuleDir -Destination (Join-Path $staging 'LlamaLog') -Recurse
+    Get-ChildItem $OutDir -Filter 'LlamaLog.*.nupkg' | Remove-Item -Force
+    Compress-PSResource -Path (Join-Path $staging 'LlamaLog') -DestinationPath $OutDir
+    $nupkg = Join-Path $OutDir "LlamaLog.$Version.nupkg"
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource did not write '$nupkg'." }
+    Write-Host "Packaged $nupkg"
+}
+
+function Invoke-Clean {
+    foreach ($path in @($OutDir) + (Get-ChildItem $Root -Recurse -Directory -Include 'bin', 'obj' | ForEach-Object FullName)) {
+        if (Test-Path $path) { Remove-Item $path -Recurse -Force }
+    }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Build' { Invoke-Build }
+        'Docs' { if (-not (Test-Path $ModuleManifest)) { Invoke-Build } else { Invoke-Docs } }
+        'Test' { Invoke-Build; Invoke-Test }
+        'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; Invoke-Bench }
+        'Package' { Invoke-Build; Invoke-Package }
+        'Clean' { Invoke-Clean }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Management.Automation;
+using LlamaLog.Engine.Levels;
+
+namespace LlamaLog.Cmdlets
+{
+    /// <summary>The module's error records, each with its own ErrorId and category, built in one place.</summary>
+    internal static class CmdletErrors
+    {
+        public static ErrorRecord UnknownCategory(string name)
+        {
+            string message = "Unknown logging category: " + name + ". Known categories: "
+                + string.Join(", ", CategoryLevels.Categories) + "; also 'all' and 'root'.";
+            return new ErrorRecord(new ArgumentException(message), "UnknownCategory", ErrorCategory.InvalidArgument, name);
+        }
+
+        public static ErrorRecord InvalidCategoryName(string name)
+        {
+            string message = name == CategoryNames.All || name == CategoryNames.Root || name == CategoryNames.Uncategorized
+                ? "'" + name + "' is a reserved word and cannot be registered as a category."
+                : "'" + name + "' is not a valid category name: use only lower-case letters, digits and '_'.";
+            return new ErrorRecord(new ArgumentException(message), "InvalidCategoryName", ErrorCategory.InvalidArgument, name);
+        }
+    }
+}

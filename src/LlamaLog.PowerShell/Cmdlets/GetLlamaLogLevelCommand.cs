@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using LlamaLog.Completion;
+using LlamaLog.Engine.Levels;
+
+namespace LlamaLog.Cmdlets
+{
+    /// <summary>Shows the level in force for each category, and the root level when it is set.</summary>
+    [Cmdlet(VerbsCommon.Get, "LlamaLogLevel")]
+    [OutputType(typeof(CategoryLevel))]
+    public sealed class GetLlamaLogLevelCommand : PSCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(CategoryCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Category { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (Category == null)
+            {
+                Emit(AllNames(includeUnsetRoot: false));
+                return;
+            }
+
+            foreach (string name in Category)
+            {
+                if (name == CategoryNames.All)
+                {
+                    Emit(AllNames(includeUnsetRoot: false));
+                    continue;
+                }
+
+                if (CategoryLevels.GetSlot(name) == null)
+                {
+                    WriteError(CmdletErrors.UnknownCategory(name));
+                    continue;
+                }
+
+                Emit(new[] { name });
+            }
+        }
+
+        private static IEnumerable<string> AllNames(bool includeUnsetRoot)
+        {
+            var names = new List<string>(CategoryLevels.Categories);
+            if (includeUnsetRoot || CategoryLevels.Root.Level != CategoryLevels.Unset)
+            {
+                names.Add(CategoryNames.Root);
+            }
+
+            return names;
+        }
+
+        private void Emit(IEnumerable<string> names)
+        {
+            foreach (string name in names)
+            {
+                LevelSetting setting = CategoryLevels.GetSlot(name).Setting;
+                WriteObject(new CategoryLevel(name, setting.Value, setting.Source));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Management.Automation;
+using LlamaLog.Engine.Levels;
+
+namespace LlamaLog.Cmdlets
+{
+    /// <summary>
+    /// Lets every -Level parameter take the enum, a Python level name in any letter case (WARN and FATAL
+    /// included), or one of the six numbers; anything else fails binding with the accepted names.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class LogLevelTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is LogLevel level && LevelNames.IsDefined((int)level))
+            {
+                return level;
+            }
+
+            if (value is string text && LevelNames.TryParse(text, out LogLevel parsed))
+            {
+                return parsed;
+            }
+
+            if (value is int || value is long || value is short || value is byte)
+            {
+                long number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (number >= 0 && number <= 50 && LevelNames.IsDefined((int)number))
+                {
+                    return (LogLevel)(int)number;
+                }
+            }
+
+            throw new ArgumentTransformationMetadataException(
+                "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "' is not a log level. " + LevelNames.DescribeAccepted());
+        }
+    }
+}

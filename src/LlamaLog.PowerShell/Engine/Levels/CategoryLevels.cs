@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+
+namespace LlamaLog.Engine.Levels
+{
+    /// <summary>
+    /// The one table of levels for the whole process, shared by every runspace and thread.
+    /// The category-to-slot map is copy-on-write (it changes only when a category is registered), and each
+    /// slot holds its level in one volatile reference, so reads never lock.
+    /// </summary>
+    public static class CategoryLevels
+    {
+        public const int DefaultLevel = 20;
+        public const int Unset = -1;
+        public const string DefaultSource = "Default";
+
+        private static readonly object Gate = new object();
+        private static readonly CategorySlot RootSlot = new CategorySlot(CategoryNames.Root, new LevelSetting(Unset, DefaultSource));
+        private static Dictionary<string, CategorySlot> slots = CreateInitialSlots();
+        private static string[] order = new List<string>(CategoryNames.Predefined).ToArray();
+
+        /// <summary>The known categories, predefined first, then registered ones in registration order.</summary>
+        public static IReadOnlyList<string> Categories => Volatile.Read(ref order);
+
+        /// <summary>The root level, or <see cref="Unset"/>.</summary>
+        public static CategorySlot Root => RootSlot;
+
+        /// <summary>Whether a name is a predefined or registered category (not <c>all</c>, <c>root</c> or <c>uncategorized</c>).</summary>
+        public static bool IsCategory(string name)
+        {
+            return name != null && Volatile.Read(ref slots).ContainsKey(name);
+        }
+
+        /// <summary>
+        /// The slot whose level filters records of a message category: the category's own, the parent's for
+        /// <c>a::b</c>, the root for <c>uncategorized</c>; null when the category is unknown.
+        /// </summary>
+        public static CategorySlot ResolveMessageSlot(string category)
+        {
+            if (category == null)
+            {
+                return null;
+            }
+
+            Dictionary<string, CategorySlot> map = Volatile.Read(ref slots);
+            if (map.TryGetValue(category, out CategorySlot slot))
+            {
+                return slot;
+            }
+
+            if (string.Equals(category, CategoryNames.Uncategorized, StringComparison.Ordinal))
+            {
+                return RootSlot;
+            }
+
+            string parent = CategoryNames.ParentOf(category);
+            if (parent != null && map.TryGetValue(parent, out slot))
+            {
+                return slot;
+            }
+
+            return null;
+        }
+
+        /// <summary>The level a slot filters at; the unset root means the default, as the seed's <c>get_logger</c> does.</summary>
+        public static int EffectiveLevel(CategorySlot slot)
+        {
+            int value = slot.Level;
+            return value < 0 ? DefaultLevel : value;
+        }
+
+        /// <summary>The seed's <c>ValueError</c> text for a message category that is not known.</summary>
+        public static string UnknownMessageCategoryText(string category)
+        {
+            return "Unknown logging category: " + category
+                + ". To resolve, choose a valid category from the CATEGORIES list or add it to the CATEGORIES list. Available categories: "
+                + PythonListRepr(Categories);
+        }
+
+        /// <summary>
+        /// Sets one name: a category, <c>root</c>, or <c>all</c> (every category and the root).
+        /// Returns false, changing nothing, when the name is none of these.
+        /// </summary>
+        public static bool Set(string name, int value, string source)
+        {
+            var setting = new LevelSetting(value, source);
+            lock (Gate)
+            {
+                return SetLocked(name, setting);
+            }
+        }
+
+        /// <summary>Applies entries in order under one lock, so another writer cannot interleave.</summary>
+        public static void Apply(IEnumerable<KeyValuePair<string, int>> entries, string source)
+        {
+            lock (Gate)
+            {
+                foreach (KeyValuePair<string, int> entry in entries)
+                {
+                    SetLocked(entry.Key, new LevelSetting(entry.Value, source));
+                }
+            }
+        }
+
+        /// <summary>Every category back to the default and the root unset, as <c>setup_logging</c> starts.</summary>
+        public static void Reset()
+        {
+            var setting = new LevelSetting(DefaultLevel, DefaultSource);
+            lock (Gate)
+            {
+                foreach (CategorySlot slot in Volatile.Read(ref slots).Values)
+                {
+                    slot.Setting = setting;
+                }
+
+                RootSlot.Setting = new LevelSetting(Unset, DefaultSource);
+            }
+        }
+
+        /// <summary>Adds a category at the default level. Returns false when it was already known.</summary>
+        public static bool Register(string name)
+        {
+            if (!CategoryNames.IsValidNewName(name))
+            {
+                throw new ArgumentException("'" + name + "' is not a valid category name: use lower-case letters, digits and '_'.", nameof(name));
+            }
+
+            if (string.Equals(name, CategoryNames.All, StringComparison.Ordinal)
+                || string.Equals(name, CategoryNames.Root, StringComparison.Ordinal)
+                || string.Equals(name, CategoryNames.Uncategorized, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("'" + name + "' is a reserved word, not a category name.", nameof(name));
+            }
+
+            lock (Gate)
+            {
+                Dictionary<string, CategorySlot> current = Volatile.Read(ref slots);
+                if (current.ContainsKey(name))
+                {
+                    return false;
+                }
+
+                var copy = new Dictionary<string, CategorySlot>(current, StringComparer.Ordinal)
+                {
+                    [name] = new CategorySlot(name, new LevelSetting(DefaultLevel, DefaultSource)),
+                };
+                var newOrder = new List<string>(Volatile.Read(ref order)) { name };
+                Volatile.Write(ref slots, copy);
+                Volatile.Write(ref order, newOrder.ToArray());
+                return true;
+            }
+        }
+
+        /// <summary>The slot of a category or of <c>root</c>, for display; null when unknown.</summary>
+        public static CategorySlot GetSlot(string name)
+        {
+            if (string.Equals(name, CategoryNames.Root, StringComparison.Ordinal))
+            {
+                return RootSlot;
+            }
+
+            return name != null && Volatile.Read(ref slots).TryGetValue(name, out CategorySlot slot) ? slot : null;
+        }
+
+        /// <summary>Python's repr of a list of plain strings: <c>['core', 'server']</c>.</summary>
+        public static string PythonListRepr(IEnumerable<string> items)
+        {
+            var text = new StringBuilder("[");
+            bool first = true;
+            foreach (string item in items)
+            {
+                if (!first)
+                {
+                    text.Append(", ");
+                }
+
+                text.Append('\'').Append(item).Append('\'');
+                first = false;
+            }
+
+            return text.Append(']').ToString();
+        }
+
+        private static bool SetLocked(string name, LevelSetting setting)
+        {
+            if (string.Equals(name, CategoryNames.All, StringComparison.Ordinal))
+            {
+                foreach (CategorySlot slot in Volatile.Read(ref slots).Values)
+                {
+                    slot.Setting = setting;
+                }
+
+                RootSlot.Setting = setting;
+                return true;
+            }
+
+            CategorySlot target = GetSlot(name);
+            if (target == null)
+            {
+                return false;
+            }
+
+            target.Setting = setting;
+            return true;
+        }
+
+        private static Dictionary<string, CategorySlot> CreateInitialSlots()
+        {
+            var map = new Dictionary<string, CategorySlot>(StringComparer.Ordinal);
+            var initial = new LevelSetting(DefaultLevel, DefaultSource);
+            foreach (string name in CategoryNames.Predefined)
+            {
+                map[name] = new CategorySlot(name, initial);
+            }
+
+            return map;
+        }
+
+    }
+}
