@@ -10,9 +10,11 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('LlamaLog.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertFrom-LlamaLogConfig'
         'Get-LlamaLogLevel'
         'Register-LlamaLogCategory'
         'Set-LlamaLogLevel'
+        'Test-LlamaLogConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
