@@ -12,9 +12,12 @@
     CmdletsToExport      = @(
         'ConvertFrom-LlamaLogConfig'
         'Get-LlamaLogLevel'
+        'Get-LlamaLogSetting'
+        'Initialize-LlamaLog'
         'Register-LlamaLogCategory'
         'Set-LlamaLogLevel'
         'Test-LlamaLogConfig'
+        'Write-LlamaLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

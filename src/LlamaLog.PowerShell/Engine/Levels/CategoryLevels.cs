@@ -104,8 +104,11 @@ namespace LlamaLog.Engine.Levels
             }
         }
 
-        /// <summary>Every category back to the default and the root unset, as <c>setup_logging</c> starts.</summary>
-        public static void Reset()
+        /// <summary>
+        /// Every category back to the default and the root unset, as <c>setup_logging</c> starts, then the
+        /// entries, under one lock so no other writer interleaves.
+        /// </summary>
+        public static void ResetAndApply(IEnumerable<KeyValuePair<string, int>> entries, string source)
         {
             var setting = new LevelSetting(DefaultLevel, DefaultSource);
             lock (Gate)
@@ -116,6 +119,10 @@ namespace LlamaLog.Engine.Levels
                 }
 
                 RootSlot.Setting = new LevelSetting(Unset, DefaultSource);
+                foreach (KeyValuePair<string, int> entry in entries)
+                {
+                    SetLocked(entry.Key, new LevelSetting(entry.Value, source));
+                }
             }
         }
 

@@ -1,0 +1,114 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Output;
+
+namespace LlamaLog.Cmdlets
+{
+    /// <summary>Sets up logging as the seed's setup_logging does: levels, log file, width, console target.</summary>
+    [Cmdlet(VerbsData.Initialize, "LlamaLog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(LogSettings))]
+    public sealed class InitializeLlamaLogCommand : PSCmdlet
+    {
+        [Parameter(Position = 0)]
+        [ValidateNotNull]
+        public IDictionary CategoryLevel { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string LogFile { get; set; }
+
+        [Parameter]
+        [ValidateRange(LogSetup.MinimumWidth, 100000)]
+        public int Width { get; set; }
+
+        [Parameter]
+        public ConsoleTarget Console { get; set; } = ConsoleTarget.Host;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            IList<KeyValuePair<string, int>> levels = CategoryLevel == null ? null : ValidateLevels(CategoryLevel);
+            if (!ShouldProcess("LlamaLog", "Reset levels to the default and apply the new logging setup"))
+            {
+                return;
+            }
+
+            var warnings = new List<string>();
+            LogSettings settings;
+            try
+            {
+                int? width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : (int?)null;
+                settings = LogSetup.Initialize(levels, LogFile, width, Console, failOnFileError: true,
+                    path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), warnings);
+            }
+            catch (LogFileException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "LogFileUnavailable", ErrorCategory.OpenError, e.FilePath));
+                return;
+            }
+
+            foreach (string warning in warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            if (PassThru)
+            {
+                WriteObject(settings);
+            }
+        }
+
+        // Every entry is checked before anything changes: a bad table changes no level.
+        private IList<KeyValuePair<string, int>> ValidateLevels(IDictionary table)
+        {
+            var levels = new List<KeyValuePair<string, int>>();
+            foreach (DictionaryEntry entry in table)
+            {
+                string category = LanguagePrimitives.ConvertTo<string>(entry.Key);
+                if (category != CategoryNames.All && CategoryLevels.GetSlot(category) == null)
+                {
+                    ThrowTerminatingError(CmdletErrors.UnknownCategory(category));
+                }
+
+                object raw = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (!TryLevel(raw, out int value))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException("The level '" + raw + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
+                        "InvalidLogLevel", ErrorCategory.InvalidArgument, raw));
+                }
+
+                levels.Add(new KeyValuePair<string, int>(category, value));
+            }
+
+            return levels;
+        }
+
+        private static bool TryLevel(object raw, out int value)
+        {
+            value = 0;
+            switch (raw)
+            {
+                case LogLevel level when LevelNames.IsDefined((int)level):
+                    value = (int)level;
+                    return true;
+                case string text when LevelNames.TryParse(text, out LogLevel parsed):
+                    value = (int)parsed;
+                    return true;
+                case int number when LevelNames.IsDefined(number):
+                    value = number;
+                    return true;
+                case long number when number >= 0 && number <= 50 && LevelNames.IsDefined((int)number):
+                    value = (int)number;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

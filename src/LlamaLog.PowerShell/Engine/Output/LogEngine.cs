@@ -1,0 +1,134 @@
+using System;
+using System.Text;
+using System.Threading;
+using LlamaLog.Engine.Levels;
+
+namespace LlamaLog.Engine.Output
+{
+    /// <summary>
+    /// The write path shared by Write-LlamaLog and logger objects: the level filter, the file line, the host
+    /// layout, and the process-wide settings and log file. Everything here is safe from any thread.
+    /// </summary>
+    public static class LogEngine
+    {
+        private static readonly object ConfigureGate = new object();
+        private static readonly object StderrGate = new object();
+        private static LogSettings settings = LogSettings.Initial;
+        private static FileSink sink;
+
+        [ThreadStatic]
+        private static StringBuilder lineBuilder;
+
+        public static LogSettings Settings => Volatile.Read(ref settings);
+
+        /// <summary>The open log file, or null.</summary>
+        public static FileSink Sink => Volatile.Read(ref sink);
+
+        /// <summary>
+        /// Whether a record of <paramref name="level"/> in <paramref name="category"/> passes: false for an
+        /// unknown category (<paramref name="known"/> false too). One dictionary read and one volatile read.
+        /// </summary>
+        public static bool IsEnabled(string category, int level, out bool known)
+        {
+            CategorySlot slot = CategoryLevels.ResolveMessageSlot(category);
+            known = slot != null;
+            return known && level >= CategoryLevels.EffectiveLevel(slot);
+        }
+
+        /// <summary>
+        /// Makes new settings current. The log file is swapped only when the path changes, so records keep going
+        /// to an open file without a gap; the old file is closed after the swap.
+        /// </summary>
+        public static void Configure(LogSettings newSettings, FileSink newSink)
+        {
+            lock (ConfigureGate)
+            {
+                FileSink old = Volatile.Read(ref sink);
+                if (newSink != null && old != null && string.Equals(old.Path, newSink.Path, StringComparison.Ordinal))
+                {
+                    newSink.Dispose();
+                    newSink = old;
+                }
+
+                Volatile.Write(ref sink, newSink);
+                Volatile.Write(ref settings, newSettings);
+                if (old != null && !ReferenceEquals(old, newSink))
+                {
+                    old.Dispose();
+                }
+            }
+        }
+
+        /// <summary>Opens a sink for a path, reusing the open one when it is the same file.</summary>
+        public static FileSink OpenSink(string fullPath)
+        {
+            FileSink current = Volatile.Read(ref sink);
+            if (current != null && string.Equals(current.Path, fullPath, StringComparison.Ordinal))
+            {
+                return current;
+            }
+
+            return new FileSink(fullPath);
+        }
+
+        /// <summary>
+        /// Writes a record that passed the filter: to the file, to standard error when that is the console
+        /// target, and returns the host text when the target is the host (null otherwise).
+        /// <paramref name="notice"/> is a message for the user when the file changed state (fault, recovery).
+        /// </summary>
+        public static string Write(LogRecord record, ColorSystem hostColors, out string notice)
+        {
+            LogSettings current = Settings;
+            StringBuilder builder = lineBuilder ?? (lineBuilder = new StringBuilder(256));
+            builder.Clear();
+            FileLineFormatter.AppendPrefix(builder, record.Time, record.Name, record.Line, record.Category);
+            int prefixLength = builder.Length;
+
+            notice = null;
+            FileSink file = Sink;
+            if (file != null)
+            {
+                builder.Append(record.Markup ? MarkupText.PlainOrLiteral(record.Message) : record.Message);
+                builder.Append(Environment.NewLine);
+                AppendFileDetails(builder, record.Exception);
+                notice = file.Write(builder.ToString());
+            }
+
+            if (current.Console == ConsoleTarget.None)
+            {
+                return null;
+            }
+
+            builder.Length = prefixLength;
+            builder.Append(record.Message);
+            ColorSystem colors = current.Console == ConsoleTarget.Stderr ? TerminalColors.ForStandardError() : hostColors;
+            string host = HostLayout.Render(record, builder.ToString(), current.Width, colors);
+            if (current.Console == ConsoleTarget.Stderr)
+            {
+                lock (StderrGate)
+                {
+                    Console.Error.Write(host);
+                    Console.Error.Flush();
+                }
+
+                return null;
+            }
+
+            return host;
+        }
+
+        private static void AppendFileDetails(StringBuilder builder, ExceptionDetails details)
+        {
+            if (details == null)
+            {
+                return;
+            }
+
+            // Indented, so every line that starts a record starts with its time and details never look like one.
+            foreach (string line in details.Lines())
+            {
+                builder.Append("    ").Append(line).Append(Environment.NewLine);
+            }
+        }
+    }
+}
