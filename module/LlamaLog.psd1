@@ -25,8 +25,6 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Logging', 'Log', 'LlamaStack', 'Llama', 'OGX', 'Rich', 'ANSI', 'Configuration', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
-            LicenseUri   = ''
-            ProjectUri   = ''
             ReleaseNotes = 'First release: category levels, configuration parsing, Write-LlamaLog with Rich markup.'
         }
     }

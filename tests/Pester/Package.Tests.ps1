@@ -1,0 +1,61 @@
+BeforeAll {
+    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $script:Version = (Import-PowerShellDataFile (Join-Path $RepoRoot 'module/LlamaLog.psd1')).ModuleVersion
+}
+
+Describe 'build.ps1 Package' {
+    BeforeAll {
+        $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-package-$([guid]::NewGuid())"
+        New-Item -ItemType Directory -Path "$Work/repo", "$Work/save", "$Work/home" | Out-Null
+        Push-Location $RepoRoot
+        try {
+            $script:PackageOutput = & $Pwsh -NoProfile -NonInteractive -File ./build.ps1 Package 2>&1 | Out-String
+            $script:PackageExit = $LASTEXITCODE
+        }
+        finally {
+            Pop-Location
+        }
+        $script:Nupkg = Join-Path $RepoRoot "out/LlamaLog.$Version.nupkg"
+    }
+
+    AfterAll {
+        Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'succeeds' {
+        $PackageExit | Should -Be 0 -Because $PackageOutput
+    }
+
+    It 'writes out/LlamaLog.<version>.nupkg' {
+        $Nupkg | Should -Exist
+    }
+
+    It 'can be saved from a local repository and imported from there' {
+        Copy-Item $Nupkg "$Work/repo"
+        # A private HOME keeps the repository registration out of the user's PSResourceGet settings.
+        $script_ = @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name LlamaLogTest -Uri '$Work/repo' -Trusted
+Save-PSResource -Name LlamaLog -Repository LlamaLogTest -Path '$Work/save' -TrustRepository
+Import-Module '$Work/save/LlamaLog/$Version/LlamaLog.psd1'
+(Get-Module LlamaLog).Version.ToString()
+(Get-Command -Module LlamaLog).Count
+ConvertFrom-LlamaLogConfig -Environment 'core=debug' | ForEach-Object { `$_.Category + '=' + `$_.Value }
+"@
+        $env:HOME, $oldHome = "$Work/home", $env:HOME
+        $oldXdg = $env:XDG_DATA_HOME
+        $env:XDG_DATA_HOME = "$Work/home/.local/share"
+        try {
+            $output = & $Pwsh -NoProfile -NonInteractive -Command $script_ 2>&1
+        }
+        finally {
+            $env:HOME = $oldHome
+            $env:XDG_DATA_HOME = $oldXdg
+        }
+        $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
+        $output[0] | Should -Be $Version
+        [int]$output[1] | Should -Be (Import-PowerShellDataFile (Join-Path $RepoRoot 'module/LlamaLog.psd1')).CmdletsToExport.Count
+        $output[2] | Should -Be 'core=10'
+    }
+}
