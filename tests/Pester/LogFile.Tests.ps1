@@ -1,0 +1,284 @@
+BeforeAll {
+    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $script:LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?<name>\S+):(?<line>\d+) (?<category>\S+): (?<message>.*)$'
+
+    function New-TestFolder {
+        $path = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-file-$([guid]::NewGuid())"
+        New-Item -ItemType Directory -Path $path | Out-Null
+        $path
+    }
+
+    function Start-PwshProcess {
+        # Start-Process joins -ArgumentList without quoting, so the script travels encoded.
+        param([string] $Script)
+        $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
+        Start-Process -FilePath $Pwsh -PassThru -NoNewWindow -ArgumentList '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded
+    }
+
+    function Get-Messages {
+        # The message part of every record line of a log file.
+        param([string] $Path)
+        foreach ($line in [System.IO.File]::ReadAllLines($Path)) {
+            if ($line -match $LinePattern) { $Matches.message } else { "<not a record line: $line>" }
+        }
+    }
+}
+
+AfterAll {
+    Initialize-LlamaLog -CategoryLevel @{}
+}
+
+Describe 'The log file format' {
+    BeforeAll {
+        $script:Folder = New-TestFolder
+        $script:LogFile = Join-Path $Folder 'format.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console None
+        Write-LlamaLog -Category core 'first [bold]record[/bold] with [1, 2] and x[0]'
+        $script:RecordLine = $MyInvocation.ScriptLineNumber
+        $script:Bytes = [System.IO.File]::ReadAllBytes($LogFile)
+        $script:Text = [System.Text.Encoding]::UTF8.GetString($Bytes)
+    }
+
+    AfterAll {
+        Initialize-LlamaLog -CategoryLevel @{}
+        Remove-Item $Folder -Recurse -Force
+    }
+
+    It 'writes asctime, logger name, line, category and message as the seed''s format' {
+        $Text | Should -Match '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} LogFile\.Tests:\d+ core: '
+    }
+
+    It 'uses local time with milliseconds after a comma' {
+        $stamp = [datetime]::ParseExact($Text.Substring(0, 23), 'yyyy-MM-dd HH:mm:ss,fff', [cultureinfo]::InvariantCulture)
+        ([datetime]::Now - $stamp).TotalMinutes | Should -BeLessThan 5
+    }
+
+    It 'writes the plain text of the markup, keeping text that is not a tag' {
+        $Text | Should -Match 'core: first record with \[1, 2\] and x\[0\]\r?\n$'
+    }
+
+    It 'has no byte order mark' {
+        $Bytes[0] | Should -Not -Be 0xEF
+    }
+
+    It 'ends each record with the platform newline' {
+        $Text.EndsWith([Environment]::NewLine) | Should -BeTrue
+        ($Text.Length - $Text.TrimEnd("`r", "`n").Length) | Should -Be ([Environment]::NewLine.Length)
+    }
+
+    It 'appends to an existing file' {
+        Write-LlamaLog -Category core 'second'
+        @(Get-Messages $LogFile).Count | Should -Be 2
+    }
+
+    It 'creates a missing parent folder' {
+        $nested = Join-Path $Folder 'a/b/c/nested.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console None
+        Write-LlamaLog 'into a new folder'
+        Get-Messages $nested | Should -Be 'into a new folder'
+    }
+
+    It 'resolves a relative -LogFile against the PowerShell location' {
+        Push-Location $Folder
+        try {
+            Initialize-LlamaLog -CategoryLevel @{} -LogFile 'relative.log' -Console None
+            (Get-LlamaLogSetting).LogFile | Should -Be (Join-Path $Folder 'relative.log')
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'writes exception details after the record line, indented' {
+        $path = Join-Path $Folder 'exception.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $path -Console None
+        try { throw [System.InvalidOperationException]::new('outer', [System.IO.IOException]::new('inner')) }
+        catch { $_ | Write-LlamaLog -Category core 'request failed' }
+        $lines = [System.IO.File]::ReadAllLines($path)
+        $lines[0] | Should -Match 'core: request failed$'
+        $lines | Select-Object -Skip 1 | ForEach-Object { $_ | Should -Match '^\s+\S' }
+        ($lines -join "`n") | Should -Match 'System\.InvalidOperationException: outer'
+        ($lines -join "`n") | Should -Match 'System\.IO\.IOException: inner'
+        ($lines -join "`n") | Should -Match 'Traceback \(most recent call last\):'
+    }
+}
+
+Describe 'Records from many writers at once' {
+    BeforeAll {
+        $script:Folder = New-TestFolder
+    }
+
+    AfterAll {
+        Initialize-LlamaLog -CategoryLevel @{}
+        Remove-Item $Folder -Recurse -Force
+    }
+
+    It 'keeps every record of 8 runspaces x 10,000 whole, once, one per line' {
+        $path = Join-Path $Folder 'runspaces.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $path -Console None
+        1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $using:env:LLAMALOG_TEST_MODULE
+            $writer = $_
+            foreach ($i in 1..10000) { Write-LlamaLog -Category core "writer $writer record $i end" }
+        }
+        $messages = @(Get-Messages $path)
+        $messages.Count | Should -Be 80000
+        ($messages | Where-Object { $_ -notmatch '^writer [1-8] record \d+ end$' }).Count | Should -Be 0
+        ($messages | Sort-Object -Unique).Count | Should -Be 80000
+    }
+
+    It 'keeps every record of 4 processes x 10,000 whole, once, one per line' {
+        $path = Join-Path $Folder 'processes.log'
+        $children = foreach ($writer in 1..4) {
+            Start-PwshProcess @"
+Import-Module '$env:LLAMALOG_TEST_MODULE'
+Initialize-LlamaLog -LogFile '$path' -Console None
+foreach (`$i in 1..10000) { Write-LlamaLog -Category core "process $writer record `$i end" }
+"@
+        }
+        $children | Wait-Process -Timeout 300
+        $children | ForEach-Object { $_.ExitCode | Should -Be 0 }
+        $messages = @(Get-Messages $path)
+        $messages.Count | Should -Be 40000
+        ($messages | Where-Object { $_ -notmatch '^process [1-4] record \d+ end$' }).Count | Should -Be 0
+        ($messages | Sort-Object -Unique).Count | Should -Be 40000
+    }
+
+    It 'filters each record by either the old or the new level while another runspace changes levels' {
+        $path = Join-Path $Folder 'levels.log'
+        Initialize-LlamaLog -CategoryLevel @{ core = 'info' } -LogFile $path -Console None
+        $results = 1..3 | ForEach-Object -ThrottleLimit 3 -Parallel {
+            Import-Module $using:env:LLAMALOG_TEST_MODULE
+            if ($_ -eq 1) {
+                foreach ($i in 1..2000) { Set-LlamaLogLevel -Category core -Level ($i % 2 ? 'Debug' : 'Error') }
+                'setter done'
+            }
+            else {
+                foreach ($i in 1..5000) { Write-LlamaLog -Category core -Level Warning "w$_ $i" }
+                'writer done'
+            }
+        }
+        ($results | Sort-Object) | Should -Be @('setter done', 'writer done', 'writer done')
+        # Warning passes at Debug and Info and fails at Error: every line is whole and from a writer.
+        Get-Messages $path | Where-Object { $_ -notmatch '^w[23] \d+$' } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Log file rotation and faults' {
+    BeforeEach {
+        $script:Folder = New-TestFolder
+        $script:LogFile = Join-Path $Folder 'app.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console None
+    }
+
+    AfterEach {
+        Initialize-LlamaLog -CategoryLevel @{}
+        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'starts a new file at the path when the file was renamed (as logrotate does)' {
+        Write-LlamaLog 'before rotation'
+        Rename-Item $LogFile 'app.log.1'
+        Write-LlamaLog 'after rotation'
+        Get-Messages (Join-Path $Folder 'app.log.1') | Should -Be 'before rotation'
+        Get-Messages $LogFile | Should -Be 'after rotation'
+    }
+
+    It 'starts a new file at the path when the file was renamed and another created there' {
+        Write-LlamaLog 'before rotation'
+        Rename-Item $LogFile 'app.log.1'
+        Set-Content -Path $LogFile -Value 'created by logrotate'
+        Write-LlamaLog 'after rotation'
+        (Get-Content $LogFile)[-1] | Should -Match 'after rotation$'
+        Get-Messages (Join-Path $Folder 'app.log.1') | Should -Be 'before rotation'
+    }
+
+    It 'recreates the file when it was deleted, without an error' {
+        Write-LlamaLog 'before delete'
+        Remove-Item $LogFile
+        { Write-LlamaLog 'after delete' -ErrorAction Stop } | Should -Not -Throw
+        Get-Messages $LogFile | Should -Be 'after delete'
+    }
+
+    It 'warns once when the file cannot be written, then resumes and writes the held records' {
+        $nested = Join-Path $Folder 'logs/app.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console None
+        Write-LlamaLog 'before the fault'
+        # The folder becomes a file: nothing can be written at the path, even as root.
+        Remove-Item (Join-Path $Folder 'logs') -Recurse -Force
+        Set-Content -Path (Join-Path $Folder 'logs') -Value 'in the way'
+        Write-LlamaLog 'during the fault 1' -WarningVariable first -WarningAction SilentlyContinue
+        Write-LlamaLog 'during the fault 2' -WarningVariable second -WarningAction SilentlyContinue
+        $first.Count | Should -Be 1
+        $first[0].Message | Should -Match ([regex]::Escape($nested))
+        $second.Count | Should -Be 0
+        Remove-Item (Join-Path $Folder 'logs') -Force
+        Write-LlamaLog 'after the fault' -WarningVariable resumed -WarningAction SilentlyContinue
+        $resumed.Count | Should -Be 1
+        $resumed[0].Message | Should -Match 'resumed'
+        Get-Messages $nested | Should -Be @('during the fault 1', 'during the fault 2', 'after the fault')
+    }
+
+    It 'keeps writing to the host while the file cannot be written' {
+        $nested = Join-Path $Folder 'logs/app.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console Host
+        Remove-Item (Join-Path $Folder 'logs') -Recurse -Force
+        Set-Content -Path (Join-Path $Folder 'logs') -Value 'in the way'
+        $host_ = Write-LlamaLog 'still on the host' -WarningAction SilentlyContinue 6>&1
+        "$host_" | Should -Match 'still on the host'
+    }
+
+    It 'has every record in the file when the process is killed right after Write-LlamaLog returns' {
+        $path = Join-Path $Folder 'killed.log'
+        $ready = Join-Path $Folder 'ready'
+        $script_ = "Import-Module '$env:LLAMALOG_TEST_MODULE'; Initialize-LlamaLog -LogFile '$path' -Console None; " +
+            "foreach (`$i in 1..500) { Write-LlamaLog `"record `$i`" }; Set-Content '$ready' 'x'; Start-Sleep 60"
+        $child = Start-PwshProcess $script_
+        $deadline = [datetime]::UtcNow.AddSeconds(60)
+        while (-not (Test-Path $ready) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $child.Kill()
+        $child.WaitForExit()
+        @(Get-Messages $path).Count | Should -Be 500
+    }
+}
+
+Describe 'A log file that cannot be opened' {
+    BeforeAll {
+        $script:Folder = New-TestFolder
+        Set-Content -Path (Join-Path $Folder 'blocker') -Value 'a file, not a folder'
+        $script:BadPath = Join-Path $Folder 'blocker/app.log'
+    }
+
+    AfterAll {
+        Initialize-LlamaLog -CategoryLevel @{}
+        Remove-Item $Folder -Recurse -Force
+    }
+
+    It 'is a terminating error naming the path, with id LogFileUnavailable' {
+        $err = $null
+        try { Initialize-LlamaLog -LogFile $BadPath } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'LogFileUnavailable,*'
+        $err.CategoryInfo.Category | Should -Be 'OpenError'
+        $err.Exception.Message | Should -Match ([regex]::Escape($BadPath))
+    }
+
+    It 'changes neither the levels nor the open file' {
+        $good = Join-Path $Folder 'good.log'
+        Initialize-LlamaLog -CategoryLevel @{ core = 'debug' } -LogFile $good -Console None
+        try { Initialize-LlamaLog -CategoryLevel @{ core = 'error' } -LogFile $BadPath } catch { }
+        (Get-LlamaLogLevel -Category core).Level | Should -Be 'Debug'
+        (Get-LlamaLogSetting).LogFile | Should -Be $good
+        Write-LlamaLog -Category core 'still logging'
+        Get-Messages $good | Should -Be 'still logging'
+    }
+
+    It 'is a warning at import, and host logging goes on' {
+        $output = & $Pwsh -NoProfile -NonInteractive -Command "`$env:LLAMA_STACK_LOG_FILE = '$BadPath'; Import-Module '$env:LLAMALOG_TEST_MODULE'; (Get-LlamaLogSetting).LogFile -eq `$null; Write-LlamaLog 'host only' 6>&1 | Out-String" *>&1
+        $text = $output | Out-String
+        $text | Should -Match 'WARNING: LlamaLog: Cannot open the log file'
+        $text | Should -Match 'True'
+        $text | Should -Match 'host only'
+    }
+}
