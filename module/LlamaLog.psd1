@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'ConvertFrom-LlamaLogConfig'
         'Get-LlamaLogLevel'
+        'Get-LlamaLogger'
         'Get-LlamaLogSetting'
         'Initialize-LlamaLog'
         'Register-LlamaLogCategory'

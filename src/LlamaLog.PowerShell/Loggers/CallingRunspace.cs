@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Management.Automation.Runspaces;
+using LlamaLog.Cmdlets;
+using LlamaLog.Engine.Output;
+
+namespace LlamaLog
+{
+    /// <summary>
+    /// What a logger method needs from the PowerShell that uses it: the host it writes to and its colours
+    /// (taken from the runspace that created the logger: a runspace's host is not reachable from another
+    /// pipeline), and the script line of the call (from the calling runspace, looked up only for records
+    /// that pass the filter).
+    /// </summary>
+    internal sealed class CallingRunspace
+    {
+        private readonly PSHostUserInterface ui;
+
+        public CallingRunspace(PSHost host, SessionState sessionState)
+        {
+            ui = host?.UI;
+            bool vt = false;
+            try
+            {
+                vt = ui != null && ui.SupportsVirtualTerminal;
+            }
+            catch (NotImplementedException)
+            {
+                // A custom host that does not say: no escape codes.
+            }
+
+            Colors = TerminalColors.ForHost(vt, HostOutputRendering.Read(sessionState));
+        }
+
+        public ColorSystem Colors { get; }
+
+        /// <summary>The script line of the innermost script frame of the calling runspace: the line of the call.</summary>
+        public static int ScriptLine()
+        {
+            Runspace runspace = Runspace.DefaultRunspace;
+            if (runspace?.Debugger == null)
+            {
+                return 0;
+            }
+
+            try
+            {
+                foreach (CallStackFrame frame in runspace.Debugger.GetCallStack())
+                {
+                    return frame.ScriptLineNumber;
+                }
+            }
+            catch (PSInvalidOperationException)
+            {
+                // No call stack outside a running pipeline.
+            }
+
+            return 0;
+        }
+
+        public void WriteHost(string text)
+        {
+            ui?.WriteLine(text.EndsWith("\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text);
+        }
+
+        public void WriteWarning(string text)
+        {
+            ui?.WriteWarningLine(text);
+        }
+    }
+}
