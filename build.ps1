@@ -76,6 +76,8 @@ function Invoke-Docs {
 function Get-PesterPath {
     Invoke-Native dotnet @('restore', (Join-Path $Root 'tools/Tools.csproj'), '--nologo', '-v', 'quiet')
     $packages = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    # Tests find other packages restored by the tools project (e.g. other YamlDotNet versions) here.
+    $env:LLAMALOG_NUGET_PACKAGES = $packages.Trim()
     $pester = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $pester)) { throw "Pester $PesterVersion was not restored to '$pester'." }
     $pester
