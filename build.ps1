@@ -88,8 +88,9 @@ function Invoke-Test {
     $runner = Join-Path $Root 'tests/Invoke-LlamaLogTests.ps1'
     # The filter travels in the environment: a bare '*' on a native command line would be globbed.
     $env:LLAMALOG_TEST_FILTER = $TestFilter
-    Invoke-Native $Pwsh @('-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $pester,
-        '-ModuleManifest', $ModuleManifest)
+    & $Pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -ModuleManifest $ModuleManifest
+    # The runner's last line is the summary; leave it last, and fail with its exit code.
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 function Invoke-Demo {

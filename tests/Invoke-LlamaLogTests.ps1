@@ -24,9 +24,19 @@ $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
-$config.TestResult.Enabled = $true
-$config.TestResult.OutputPath = Join-Path (Split-Path (Split-Path $ModuleManifest)) '../testResults.xml'
-$result = Invoke-Pester -Configuration $config
+try {
+    $result = Invoke-Pester -Configuration $config
+}
+catch {
+    # Pester itself broke (a plugin, a report): that is a failed run, never a silent pass.
+    Write-Host "Pester failed: $_"
+    $result = $null
+}
+
+if ($null -eq $result) {
+    Write-Host '0 passed, 1 failed'
+    exit 1
+}
 
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 $line = "$($result.PassedCount) passed, $failed failed"
