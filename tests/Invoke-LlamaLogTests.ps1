@@ -18,7 +18,7 @@ Import-Module $PesterPath -Force
 $env:LLAMALOG_TEST_MODULE = (Resolve-Path $ModuleManifest).Path
 
 $files = Get-ChildItem (Join-Path $PSScriptRoot 'Pester') -Recurse -Filter '*.Tests.ps1' |
-    Where-Object { $_.FullName -like $Filter -or $_.Name -like $Filter }
+    Where-Object { $_.Name -like $Filter }
 
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)

@@ -29,6 +29,12 @@ namespace LlamaLog.Engine.Config
         public const string Error = "error";
 
         /// <summary>
+        /// Deeper nesting is refused: no configuration needs it, and YamlDotNet's scanner slows down with
+        /// depth (100,000 nested brackets take a minute), so a hostile file is stopped early.
+        /// </summary>
+        public const int MaxDepth = 256;
+
+        /// <summary>
         /// Reads the first document. Returns null for an empty stream, an error node
         /// (<c>{"error", line, column, null, false, message}</c>) for a syntax error, or the root node.
         /// </summary>
@@ -40,12 +46,72 @@ namespace LlamaLog.Engine.Config
             }
             catch (YamlException e)
             {
-                return ErrorNode(e.Start.Line, e.Start.Column, Describe(e));
+                string message = Describe(e);
+                long line = e.Start.Line;
+                long column = e.Start.Column;
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // YamlDotNet reports a tab in indentation at the start of the enclosing mapping; name the tab.
+                    FindIndentationTab(text, ref line, ref column);
+                }
+
+                return ErrorNode(line, column, message);
+            }
+            catch (DepthException e)
+            {
+                return ErrorNode(e.Line, e.Column, "collections are nested more than " + MaxDepth + " levels deep.");
             }
             catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is FormatException)
             {
                 return ErrorNode(0, 0, e.Message);
             }
+        }
+
+        private static void FindIndentationTab(string text, ref long line, ref long column)
+        {
+            int number = 1;
+            int lineStart = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n')
+                {
+                    number++;
+                    lineStart = i + 1;
+                }
+                else if (c == '\t')
+                {
+                    bool indentation = true;
+                    for (int j = lineStart; j < i; j++)
+                    {
+                        if (text[j] != ' ' && text[j] != '-')
+                        {
+                            indentation = false;
+                            break;
+                        }
+                    }
+
+                    if (indentation)
+                    {
+                        line = number;
+                        column = i - lineStart + 1;
+                        return;
+                    }
+                }
+            }
+        }
+
+        private sealed class DepthException : Exception
+        {
+            public DepthException(long line, long column)
+            {
+                Line = line;
+                Column = column;
+            }
+
+            public long Line { get; }
+
+            public long Column { get; }
         }
 
         private static object[] ReadDocument(string text, HashSet<string> wanted)
@@ -114,6 +180,11 @@ namespace LlamaLog.Engine.Config
         private static object[] Open(Stack<Frame> stack, Dictionary<string, object[]> anchors, ParsingEvent start,
             AnchorName anchor, TagName tag, string kind, object[] root, HashSet<string> wanted)
         {
+            if (stack.Count >= MaxDepth)
+            {
+                throw new DepthException(start.Start.Line, start.Start.Column);
+            }
+
             bool isRoot = stack.Count == 0;
             bool keep = isRoot || stack.Peek().KeepsNextChild() || !anchor.IsEmpty;
             object[] node = NewNode(kind, start, tag, false, keep ? new List<object[]>() : null);
