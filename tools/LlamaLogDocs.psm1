@@ -243,6 +243,7 @@ function ConvertFrom-YamlBlock {
         EndLine        = $Fence.EndLine
         Type           = $values['Type']
         ParameterSets  = $sets
+        SetsLine       = $keyLine['Parameter Sets']
         Aliases        = @(Split-List $values['Aliases'])
         AcceptedValues = @(if ($values.ContainsKey('Accepted values')) { Split-List $values['Accepted values'] })
         Required       = $values['Required'] -eq 'True'
@@ -471,13 +472,23 @@ function Read-CommandHelp {
         }
 
         $parameterPart = Read-ParameterSection $sections['PARAMETERS'] $Path
+        $syntax = @(Read-SyntaxSection $sections['SYNTAX'] $Path)
+        foreach ($parameter in $parameterPart.Parameters) {
+            foreach ($block in $parameter.Metadata) {
+                foreach ($set in $block.ParameterSets) {
+                    if ($set -ne $script:AllSets -and $set -cnotin $syntax.Name) {
+                        throw (New-SchemaException $Path $block.SetsLine "-$($parameter.Name) names parameter set '$set', which ## SYNTAX does not have")
+                    }
+                }
+            }
+        }
         [pscustomobject]@{
             PSTypeName       = 'LlamaLogDocs.CommandHelp'
             Path             = $Path
             Name             = $title.Text
             Metadata         = $header.Metadata
             Synopsis         = ConvertTo-MarkdownText $sections['SYNOPSIS'].Blocks
-            Syntax           = @(Read-SyntaxSection $sections['SYNTAX'] $Path)
+            Syntax           = $syntax
             Description      = ConvertTo-MarkdownText $sections['DESCRIPTION'].Blocks
             Examples         = @(Read-ExampleSection $sections['EXAMPLES'] $Path)
             Parameters       = @($parameterPart.Parameters)

@@ -107,6 +107,7 @@ Describe 'Read-CommandHelp on a page that breaks the schema' {
         @{ File = 'Test-BadPipelineInput.md'; At = '^Accept pipeline input: Yes'; Message = "'Accept pipeline input: Yes' of -Name is not valid*" }
         @{ File = 'Test-MissingYamlKey.md'; At = '^```yaml'; Message = "the yaml block of -Name has no 'Position:'" }
         @{ File = 'Test-UnknownYamlKey.md'; At = '^Mandatory: True'; Message = "unknown key 'Mandatory' in the yaml block of -Name*" }
+        @{ File = 'Test-UnknownParameterSet.md'; At = '^Parameter Sets: ByPath'; Message = "-Name names parameter set 'ByPath', which ## SYNTAX does not have" }
         @{ File = 'Test-TextAfterYaml.md'; At = '^This description belongs'; Message = 'unexpected content after the yaml block of -Name*' }
         @{ File = 'Test-UnknownParameterHeading.md'; At = '^### Name'; Message = "unknown heading '### Name' in ## PARAMETERS*" }
         @{ File = 'Test-BadLink.md'; At = '^See the other page'; Message = '## RELATED LINKS holds one markdown link per line*' }
@@ -344,7 +345,7 @@ Describe 'Update-CommandHelp' {
     }
 
     It 'rewrites a stale SYNTAX section from the command' {
-        $page = New-Page "### ByObject`n`n``````" "### Stale`n`n``````"
+        $page = New-Page '[-InputObject] <Object> -Force' '[-InputObject] <PSObject> [-Force]'
         Update-CommandHelp -Path $page -Command $Sample | Should -BeTrue
         [System.IO.File]::ReadAllText($page) | Should -BeExactly ([System.IO.File]::ReadAllText($SamplePage))
     }
