@@ -412,7 +412,7 @@ function Read-CommandHelp {
     param([Parameter(Mandatory, ValueFromPipeline, ValueFromPipelineByPropertyName)] [Alias('FullName')] [string] $Path)
 
     process {
-        $Path = (Resolve-Path -LiteralPath $Path).ProviderPath
+        $Path = (Resolve-Path -LiteralPath $Path -ErrorAction Stop).ProviderPath
         $lines = [System.IO.File]::ReadAllLines($Path)
         $header = Read-FrontMatter $lines $Path
         foreach ($key in $script:FrontMatterKeys) {
@@ -518,7 +518,7 @@ function Read-AboutHelp {
     param([Parameter(Mandatory, ValueFromPipeline, ValueFromPipelineByPropertyName)] [Alias('FullName')] [string] $Path)
 
     process {
-        $Path = (Resolve-Path -LiteralPath $Path).ProviderPath
+        $Path = (Resolve-Path -LiteralPath $Path -ErrorAction Stop).ProviderPath
         $lines = [System.IO.File]::ReadAllLines($Path)
         $header = Read-FrontMatter $lines $Path -Optional
         $body = if ($header.BodyIndex -lt $lines.Count) { $lines[$header.BodyIndex..($lines.Count - 1)] } else { @() }
@@ -1334,10 +1334,10 @@ function Export-ModuleHelp {
         [switch] $Update
     )
 
-    $DocsPath = (Resolve-Path -LiteralPath $DocsPath).ProviderPath
+    $DocsPath = (Resolve-Path -LiteralPath $DocsPath -ErrorAction Stop).ProviderPath
     if ($Update) {
         if (-not $ModulePath) { throw '-Update needs -ModulePath: the syntax and parameters come from the built module.' }
-        $module = Import-Module -Name (Resolve-Path -LiteralPath $ModulePath).ProviderPath -Force -PassThru -ErrorAction Stop
+        $module = Import-Module -Name (Resolve-Path -LiteralPath $ModulePath -ErrorAction Stop).ProviderPath -Force -PassThru -ErrorAction Stop
         foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet, Function | Sort-Object Name) {
             $page = Join-Path $DocsPath "$($command.Name).md"
             if (-not (Test-Path -LiteralPath $page)) {
