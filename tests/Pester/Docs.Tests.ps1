@@ -3,6 +3,10 @@
 # exports, so a new cmdlet is covered as soon as it is exported.
 
 BeforeDiscovery {
+    function Get-AboutCode([string] $Path) {
+        # The powershell code blocks of an about topic, which has no example sections to read them from.
+        [regex]::Matches([System.IO.File]::ReadAllText($Path), '(?ms)^```powershell\n(.*?)\n```') | ForEach-Object { $_.Groups[1].Value }
+    }
     Import-Module (Join-Path $PSScriptRoot '../../tools/LlamaLogDocs.psm1') -Force
     Import-Module $env:LLAMALOG_TEST_MODULE -Force
     $docs = Join-Path $PSScriptRoot '../../docs/en-US'
@@ -16,6 +20,9 @@ BeforeDiscovery {
         $help = Read-CommandHelp $command.Page
         for ($i = 0; $i -lt $help.Examples.Count; $i++) { @{ Command = $help.Name; Index = $i; Title = $help.Examples[$i].Title } }
     }
+    # The about topic's powershell blocks run too, under the topic's name.
+    $aboutCode = @(Get-AboutCode (Join-Path $docs 'about_LlamaLog.md'))
+    $examples = @($examples) + @(for ($i = 0; $i -lt $aboutCode.Count; $i++) { @{ Command = 'about_LlamaLog'; Index = $i; Title = "code block $($i + 1)" } })
     $common = [System.Management.Automation.Cmdlet]::CommonParameters
     $parameters = foreach ($command in $documented) {
         foreach ($name in (Get-Command $command.Name).Parameters.Keys) {
@@ -30,6 +37,10 @@ BeforeAll {
     $script:Docs = Join-Path $PSScriptRoot '../../docs/en-US'
     $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $script:ModuleManifest = $env:LLAMALOG_TEST_MODULE
+
+    function Get-AboutCode([string] $Path) {
+        [regex]::Matches([System.IO.File]::ReadAllText($Path), '(?ms)^```powershell\n(.*?)\n```') | ForEach-Object { $_.Groups[1].Value }
+    }
 
     function ConvertTo-Flat([string] $Text) {
         # Help text as one line: Get-Help joins and re-wraps what the markdown wraps.
@@ -115,22 +126,27 @@ Describe 'Examples' {
         # (with examples/run.yaml when the project has one). The processes run side by side.
         $runYaml = Join-Path $PSScriptRoot '../../examples/run.yaml'
         $module = $ModuleManifest.Replace("'", "''")
-        $runs = foreach ($page in Get-ChildItem $Docs -Filter '*.md' | Where-Object Name -NotLike 'about_*') {
+        $code = [ordered]@{}
+        foreach ($page in Get-ChildItem $Docs -Filter '*.md' | Where-Object Name -NotLike 'about_*') {
             $help = try { Read-CommandHelp $page.FullName } catch { continue }
-            for ($i = 0; $i -lt $help.Examples.Count; $i++) {
-                $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive "$($help.Name)-$i")
-                if (Test-Path $runYaml) { Copy-Item $runYaml $folder }
-                [pscustomobject]@{
-                    Key    = "$($help.Name)#$i"
-                    Script = @(
-                        '$ErrorActionPreference = ''Continue'''
-                        '$PSStyle.OutputRendering = ''PlainText'''
-                        "Set-Location -LiteralPath '$($folder.FullName.Replace("'", "''"))'"
-                        "Import-Module -Name '$module' -ErrorAction Stop"
-                        $help.Examples[$i].Code -join "`n`n"
-                        'if ($Error.Count -gt 0) { $Error | ForEach-Object { [Console]::Error.WriteLine("ERROR: $_") }; exit 1 }'
-                    ) -join "`n"
-                }
+            for ($i = 0; $i -lt $help.Examples.Count; $i++) { $code["$($help.Name)#$i"] = $help.Examples[$i].Code -join "`n`n" }
+        }
+        $about = @(Get-AboutCode (Join-Path $Docs 'about_LlamaLog.md'))
+        for ($i = 0; $i -lt $about.Count; $i++) { $code["about_LlamaLog#$i"] = $about[$i] }
+
+        $runs = foreach ($key in $code.Keys) {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive $key.Replace('#', '-'))
+            if (Test-Path $runYaml) { Copy-Item $runYaml $folder }
+            [pscustomobject]@{
+                Key    = $key
+                Script = @(
+                    '$ErrorActionPreference = ''Continue'''
+                    '$PSStyle.OutputRendering = ''PlainText'''
+                    "Set-Location -LiteralPath '$($folder.FullName.Replace("'", "''"))'"
+                    "Import-Module -Name '$module' -ErrorAction Stop"
+                    $code[$key]
+                    'if ($Error.Count -gt 0) { $Error | ForEach-Object { [Console]::Error.WriteLine("ERROR: $_") }; exit 1 }'
+                ) -join "`n"
             }
         }
         $script:Results = @{}
