@@ -179,6 +179,18 @@ Describe 'ConvertFrom-LlamaLogConfig' {
             $result.Warnings.Count | Should -Be 0
         }
 
+        It "strips Python's whitespace set (NBSP, U+3000, U+001C, NEL, EM SPACE) around names and levels" {
+            $result = Invoke-Convert @{ Environment = "`u{a0}core`u{3000}=`u{1c}debug`u{85},server=`u{2003}error" }
+            $result.Entries | Should -Be @('core=10', 'server=40')
+            $result.Warnings.Count | Should -Be 0
+        }
+
+        It "does not strip a zero-width space, which is not whitespace to Python's str.strip" {
+            $result = Invoke-Convert @{ Environment = "`u{200b}core=debug" }
+            $result.Entries.Count | Should -Be 0
+            $result.Warnings | Should -Be "Unknown logging category: `u{200b}core. No changes made."
+        }
+
         It 'splits a pair at its first =' {
             $result = Invoke-Convert @{ Environment = 'core=warning=x' }
             $result.Entries.Count | Should -Be 0

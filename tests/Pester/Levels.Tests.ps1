@@ -223,8 +223,28 @@ Describe 'Set-LlamaLogLevel' {
             Get-LlamaLogLevel | Where-Object Category -NE 'root' | ForEach-Object Level | Sort-Object -Unique | Should -Be 'Info'
         }
 
+        It "refuses 'uncategorized', which follows the root level and is not set directly" {
+            $errors = Get-CommandError { Set-LlamaLogLevel -Category uncategorized -Level Debug }
+            $errors.Count | Should -Be 1
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'UnknownCategory*'
+            $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $errors[0].Exception.Message | Should -Match '\buncategorized\b'
+        }
+
         It 'writes nothing to the pipeline without -PassThru' {
             Set-LlamaLogLevel -Category core -Level Debug | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'the root level and messages without a category' {
+        It 'passes Info but not Debug for a message without a category while the root level is unset' {
+            @(Write-LlamaLog -Message 'at info' -Level Info 6>&1).Count | Should -Be 1
+            @(Write-LlamaLog -Message 'at debug' -Level Debug 6>&1).Count | Should -Be 0
+        }
+
+        It 'passes Debug for a message without a category once root is set to Debug' {
+            Set-LlamaLogLevel -Category root -Level Debug
+            @(Write-LlamaLog -Message 'at debug' -Level Debug 6>&1).Count | Should -Be 1
         }
     }
 
@@ -445,7 +465,7 @@ Describe 'Register-LlamaLogCategory' {
 
     Context 'valid names' {
         It "registers '<_>'" -ForEach 'pester_levels_reg', 'pester2', 'p_1_x', '9lives' {
-            Register-LlamaLogCategory -Name $_
+            Register-LlamaLogCategory $_
             (Get-LlamaLogLevel).Category | Should -Contain $_
         }
 
