@@ -18,7 +18,7 @@ namespace LlamaLog.Cmdlets
         {
             string message = name == CategoryNames.All || name == CategoryNames.Root || name == CategoryNames.Uncategorized
                 ? "'" + name + "' is a reserved word and cannot be registered as a category."
-                : "'" + name + "' is not a valid category name: use only lower-case letters, digits and '_'.";
+                : "'" + name + "' is not a valid category name: use only lower-case letters, digits and '_', at least one.";
             return new ErrorRecord(new ArgumentException(message), "InvalidCategoryName", ErrorCategory.InvalidArgument, name);
         }
     }

@@ -57,6 +57,13 @@ namespace LlamaLog.Cmdlets
             foreach (string name in names)
             {
                 LevelSetting setting = CategoryLevels.GetSlot(name).Setting;
+                if (setting.Value == CategoryLevels.Unset)
+                {
+                    // The unset root: uncategorized records then follow the default level, which is what to show.
+                    WriteObject(new CategoryLevel(name, CategoryLevels.DefaultLevel, CategoryLevels.DefaultSource + " (root unset)"));
+                    continue;
+                }
+
                 WriteObject(new CategoryLevel(name, setting.Value, setting.Source));
             }
         }

@@ -86,6 +86,12 @@ namespace LlamaLog.Cmdlets
                 levels.Add(new KeyValuePair<string, int>(category, value));
             }
 
+            if (!(table is System.Collections.Specialized.IOrderedDictionary))
+            {
+                // A plain hashtable has no order: 'all' first, so the categories named beside it keep their levels.
+                levels.Sort((a, b) => (b.Key == CategoryNames.All).CompareTo(a.Key == CategoryNames.All));
+            }
+
             return levels;
         }
 

@@ -10,7 +10,8 @@ namespace LlamaLog.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Category")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
+        [AllowNull]
         public string[] Name { get; set; }
 
         [Parameter]
@@ -18,7 +19,7 @@ namespace LlamaLog.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (string name in Name)
+            foreach (string name in Name ?? new string[] { null })
             {
                 if (!CategoryNames.IsValidNewName(name) || IsReserved(name))
                 {

@@ -15,8 +15,9 @@ namespace LlamaLog.Engine.Output
         /// <summary>The value and the name it was read from, or null when neither twin is set.</summary>
         public static string Read(string llamaStackName, out string readFrom)
         {
+            // An empty variable counts as unset, as Llama Stack's `if log_file:` treats it.
             string value = Environment.GetEnvironmentVariable(llamaStackName);
-            if (value != null)
+            if (!string.IsNullOrEmpty(value))
             {
                 readFrom = llamaStackName;
                 return value;
@@ -24,8 +25,14 @@ namespace LlamaLog.Engine.Output
 
             string ogxName = "OGX_" + llamaStackName.Substring("LLAMA_STACK_".Length);
             value = Environment.GetEnvironmentVariable(ogxName);
-            readFrom = value != null ? ogxName : null;
-            return value;
+            if (!string.IsNullOrEmpty(value))
+            {
+                readFrom = ogxName;
+                return value;
+            }
+
+            readFrom = null;
+            return null;
         }
     }
 }
