@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('LlamaLog.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertFrom-LlamaLogMarkup'
         'Get-LlamaLogLevel'
         'Register-LlamaLogCategory'
         'Set-LlamaLogLevel'
