@@ -209,11 +209,7 @@ namespace LlamaLog.Engine.Markup
                 output.Append(' ', levelCells + 1);
             }
 
-            renderer.Write(output, start, end);
-            if (writeHalf)
-            {
-                renderer.WriteSpaceAt(output, end);
-            }
+            renderer.Write(output, start, end, writeHalf);
 
             if (padLines)
             {

@@ -140,22 +140,36 @@ namespace LlamaLog.Engine.Markup
             return CellWidth.Of(Text, start, end);
         }
 
-        /// <summary>Writes the range [start, end) of the loaded text, segment by segment.</summary>
-        public void Write(StringBuilder output, int start, int end)
+        /// <summary>
+        /// Writes the range [start, end) of the loaded text, segment by segment. With <paramref name="halfCut"/>,
+        /// the character at <paramref name="end"/> (a wide character the crop cut in half) follows as one space
+        /// in that character's style, inside the same segment when no span boundary separates them, as Rich's
+        /// cropped text has it.
+        /// </summary>
+        public void Write(StringBuilder output, int start, int end, bool halfCut = false)
         {
-            if (end <= start)
+            int limit = halfCut ? end + PythonText.CharLength(Text, end) : end;
+            if (limit <= start)
             {
                 return;
             }
 
             SeekTo(start);
             int position = start;
-            while (position < end)
+            while (position < limit)
             {
-                int boundary = Math.Min(NextBoundary(), end);
-                WriteSegment(output, Text, position, boundary, active.Current);
+                int boundary = Math.Min(NextBoundary(), limit);
+                if (boundary > end)
+                {
+                    WriteSegment(output, Text, position, end, active.Current, withSpace: true);
+                }
+                else
+                {
+                    WriteSegment(output, Text, position, boundary, active.Current, withSpace: false);
+                }
+
                 position = boundary;
-                if (position < end)
+                if (position < limit)
                 {
                     SeekTo(position);
                 }
@@ -169,29 +183,23 @@ namespace LlamaLog.Engine.Markup
             return active.Current.IsBare(system);
         }
 
-        /// <summary>Writes one space in the style at a position (Rich's stand-in for a wide character cut in half).</summary>
-        public void WriteSpaceAt(StringBuilder output, int position)
-        {
-            SeekTo(position);
-            WriteSegment(output, " ", 0, 1, active.Current);
-        }
-
         /// <summary>Writes text in one style (the level column), as a single segment.</summary>
         public void WriteStyled(StringBuilder output, string text, TextStyle style)
         {
-            WriteSegment(output, text, 0, text.Length, StyleState.From(style, -1));
+            WriteSegment(output, text, 0, text.Length, StyleState.From(style, -1), withSpace: false);
         }
 
-        private void WriteSegment(StringBuilder output, string text, int start, int end, StyleState style)
+        private void WriteSegment(StringBuilder output, string text, int start, int end, StyleState style, bool withSpace)
         {
-            if (end <= start)
+            int length = end - start + (withSpace ? 1 : 0);
+            if (length <= 0)
             {
                 return;
             }
 
             if (style.IsBare(system))
             {
-                output.Append(text, start, end - start);
+                AppendText(output, text, start, end, withSpace);
                 return;
             }
 
@@ -209,16 +217,27 @@ namespace LlamaLog.Engine.Markup
             {
                 // Only a link (or attributes turned off): Rich writes the text without SGR.
                 output.Length = codes;
-                output.Append(text, start, end - start);
+                AppendText(output, text, start, end, withSpace);
             }
             else
             {
-                output.Append('m').Append(text, start, end - start).Append("\u001b[0m");
+                output.Append('m');
+                AppendText(output, text, start, end, withSpace);
+                output.Append("\u001b[0m");
             }
 
             if (style.Link != null)
             {
                 output.Append("\u001b]8;;\u001b\\");
+            }
+        }
+
+        private static void AppendText(StringBuilder output, string text, int start, int end, bool withSpace)
+        {
+            output.Append(text, start, end - start);
+            if (withSpace)
+            {
+                output.Append(' ');
             }
         }
 
@@ -361,7 +380,9 @@ namespace LlamaLog.Engine.Markup
                 int start = starts[span];
                 int end = ends[span];
                 int newStart = map[start];
-                int newEnd = map[end];
+
+                // A span whose last character is a TAB covers that TAB's own space, not the fill after it.
+                int newEnd = end > start && text[end - 1] == '\t' ? map[end - 1] + 1 : map[end];
                 int search = fillAt.BinarySearch(start);
                 int tab = search >= 0 ? search : ~search;
                 bool first = true;
