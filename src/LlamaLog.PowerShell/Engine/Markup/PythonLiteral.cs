@@ -64,6 +64,9 @@ namespace LlamaLog.Engine.Markup
             Name,
             Operator,
             End,
+
+            // A tokenizer error where the next token would be; its text is the error message.
+            Error,
         }
 
         private readonly struct Result
@@ -84,6 +87,14 @@ namespace LlamaLog.Engine.Markup
             public TokenKind Kind;
             public string Text;
 
+            // Bracket depth before the token, and its line.
+            public int Level;
+            public int Line;
+
+            // For an error token: whether Python reports it even when parsing failed earlier (its syntaxerror()
+            // errors do; the line-continuation and end-of-text errors do not).
+            public bool Overrides;
+
             // Numbers: 'i' int, 'f' float, 'c' complex. Strings: 'b' bytes, 'f' f-string, 's' str.
             public char Flavor;
         }
@@ -102,6 +113,10 @@ namespace LlamaLog.Engine.Markup
             private readonly List<Token> tokens = new List<Token>();
             private int next;
 
+            // Tokenizer state, read by AddToken.
+            private int level;
+            private int line = 1;
+
             public Parser(string source)
             {
                 this.source = source;
@@ -109,12 +124,7 @@ namespace LlamaLog.Engine.Markup
 
             public Result Run()
             {
-                string tokenError = Tokenize();
-                if (tokenError != null)
-                {
-                    return new Result(ResultKind.SyntaxError, tokenError);
-                }
-
+                Tokenize();
                 Node node;
                 try
                 {
@@ -126,7 +136,7 @@ namespace LlamaLog.Engine.Markup
                 }
                 catch (FormatException)
                 {
-                    return new Result(ResultKind.SyntaxError, "invalid syntax");
+                    return new Result(ResultKind.SyntaxError, SyntaxMessage());
                 }
                 catch (ArgumentException mixed)
                 {
@@ -139,6 +149,51 @@ namespace LlamaLog.Engine.Markup
                 }
 
                 return new Result(ResultKind.Valid, null);
+            }
+
+            // Python's choice of message when parsing stopped at the current token: the tokenizer's error when
+            // the parser reached it; otherwise "invalid syntax" (or its missing-comma hint inside brackets),
+            // replaced by a later tokenizer error of the kind Python reports regardless.
+            private string SyntaxMessage()
+            {
+                Token failed = Peek();
+                if (failed.Kind == TokenKind.Error)
+                {
+                    return failed.Text;
+                }
+
+                string message = "invalid syntax";
+                if (StartsExpression() && !IsKeyword(failed.Text))
+                {
+                    // Python's error pass reads the second of two juxtaposed expressions to its end, and hints at
+                    // a missing comma when that end is inside brackets.
+                    try
+                    {
+                        ParseTest(failed.Level);
+                        message = Peek().Kind == TokenKind.Error ? Peek().Text
+                            : tokens[next - 1].Level > 0 ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax";
+                    }
+                    catch (FormatException)
+                    {
+                        message = Peek().Kind == TokenKind.Error ? Peek().Text : "invalid syntax";
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+
+                    if (message != "invalid syntax" && message != "invalid syntax. Perhaps you forgot a comma?")
+                    {
+                        return message;
+                    }
+                }
+
+                Token last = tokens[tokens.Count - 1];
+                if (last.Kind == TokenKind.Error && (last.Overrides || failed.Line > last.Line))
+                {
+                    return last.Text;
+                }
+
+                return message;
             }
 
             // expression_list: a top-level or parenthesized comma list becomes a Tuple.
@@ -172,7 +227,7 @@ namespace LlamaLog.Engine.Markup
             // except the complex form "number +/- imaginary", which is checked on its own.
             private Node ParseTest(int depth)
             {
-                Node left = ParseUnary(depth);
+                Node left = ParseNot(depth);
                 if (IsBinaryOperator())
                 {
                     string op = tokens[next].Text;
@@ -183,9 +238,22 @@ namespace LlamaLog.Engine.Markup
                     }
 
                     Node right = ParseTest(depth);
-                    bool complex = (op == "+" || op == "-") && IsSignedReal(left) && right.AstName == "Constant" && right.Number == 'c';
                     var binary = new Node { AstName = IsComparison(op) ? "Compare" : op == "and" || op == "or" ? "BoolOp" : "BinOp" };
-                    binary.Failure = complex ? null : binary;
+                    binary.Failure = binary;
+                    if (op == "+" || op == "-")
+                    {
+                        // literal_eval converts the left side as a signed number, then the right as a number,
+                        // reporting the first that is not one; then only real +/- imaginary is a literal.
+                        Node leftNumber = left.AstName == "UnaryOp" ? left.Failure : (left.AstName == "Constant" && left.Number != '\0' ? null : left);
+                        Node rightNumber = right.AstName == "Constant" && right.Number != '\0' ? null : right;
+                        if (left.AstName == "UnaryOp" && left.Failure != null && left.Failure.AstName == "UnaryOp" && left.Failure != left)
+                        {
+                            leftNumber = left.Failure;
+                        }
+
+                        binary.Failure = leftNumber ?? rightNumber ?? (IsSignedReal(left) && right.Number == 'c' ? null : binary);
+                    }
+
                     return binary;
                 }
 
@@ -203,13 +271,32 @@ namespace LlamaLog.Engine.Markup
                 return left;
             }
 
+            // 'not' is a boolean operator, looser than the arithmetic signs: "+not x" is a syntax error.
+            private Node ParseNot(int depth)
+            {
+                if (!IsName("not"))
+                {
+                    return ParseUnary(depth);
+                }
+
+                while (IsName("not"))
+                {
+                    next++;
+                }
+
+                ParseUnary(depth);
+                var not = new Node { AstName = "UnaryOp" };
+                not.Failure = not;
+                return not;
+            }
+
             private Node ParseUnary(int depth)
             {
                 int signs = 0;
-                bool other = false;
-                while (IsOperator("+") || IsOperator("-") || IsOperator("~") || IsName("not"))
+                bool invert = false;
+                while (IsOperator("+") || IsOperator("-") || IsOperator("~"))
                 {
-                    other |= !(IsOperator("+") || IsOperator("-"));
+                    invert |= IsOperator("~");
                     signs++;
                     next++;
                 }
@@ -220,10 +307,23 @@ namespace LlamaLog.Engine.Markup
                     return operand;
                 }
 
-                // literal_eval accepts one sign in front of a number, and nothing else.
+                // literal_eval accepts one sign in front of a number. Otherwise it reports the operand (or the
+                // whole operation for '~' and for nested signs, whose operand is itself an operation).
                 var unary = new Node { AstName = "UnaryOp", Number = operand.Number };
-                bool literal = signs == 1 && !other && operand.AstName == "Constant" && operand.Number != '\0';
-                unary.Failure = literal ? null : unary;
+                bool number = operand.AstName == "Constant" && operand.Number != '\0';
+                if (invert)
+                {
+                    unary.Failure = unary;
+                }
+                else if (signs > 1)
+                {
+                    unary.Failure = new Node { AstName = "UnaryOp" };
+                }
+                else if (!number)
+                {
+                    unary.Failure = operand;
+                }
+
                 return unary;
             }
 
@@ -280,15 +380,15 @@ namespace LlamaLog.Engine.Markup
                         return ParseStrings();
 
                     case TokenKind.Name:
+                        if (IsKeyword(token.Text))
+                        {
+                            throw new FormatException();
+                        }
+
                         next++;
                         if (token.Text == "True" || token.Text == "False" || token.Text == "None")
                         {
                             return new Node { AstName = "Constant" };
-                        }
-
-                        if (IsKeyword(token.Text))
-                        {
-                            throw new FormatException();
                         }
 
                         // A bare name is not a literal; "set" is remembered because set() is allowed.
@@ -569,10 +669,37 @@ namespace LlamaLog.Engine.Markup
             }
 
             // Python's tokenizer, as far as literals need it; returns the first error it reports.
-            private string Tokenize()
+            // Python's tokenizer, as far as literals need it. The first error ends the tokens as an Error token.
+            private void Tokenize()
             {
                 var brackets = new Stack<KeyValuePair<char, int>>();
-                int line = 1;
+                string error = Scan(brackets, out bool overrides);
+                if (error == null && brackets.Count > 0)
+                {
+                    // Running out of text inside brackets: an error only where the parser needs another token.
+                    line = brackets.Peek().Value;
+                    AddError("'" + brackets.Peek().Key + "' was never closed", overrides: false);
+                    return;
+                }
+
+                if (error != null)
+                {
+                    AddError(error, overrides);
+                    return;
+                }
+
+                AddToken(TokenKind.End, string.Empty, '\0');
+            }
+
+            private void AddError(string message, bool overrides)
+            {
+                AddToken(TokenKind.Error, message, '\0');
+                tokens[tokens.Count - 1].Overrides = overrides;
+            }
+
+            private string Scan(Stack<KeyValuePair<char, int>> brackets, out bool overrides)
+            {
+                overrides = true;
                 int i = 0;
                 bool trailingOnly = false;
                 while (i < source.Length)
@@ -613,8 +740,14 @@ namespace LlamaLog.Engine.Markup
                         trailingOnly = false;
                     }
 
-                    if (c == '\\' && i + 1 < source.Length && source[i + 1] == '\n')
+                    if (c == '\\')
                     {
+                        if (i + 1 >= source.Length || source[i + 1] != '\n')
+                        {
+                            overrides = false;
+                            return "unexpected character after line continuation character";
+                        }
+
                         i += 2;
                         line++;
                         continue;
@@ -643,7 +776,7 @@ namespace LlamaLog.Engine.Markup
                         continue;
                     }
 
-                    if (c == '_' || PythonText.IsWordChar(source, i) && !char.IsDigit(c))
+                    if (c == '_' || (PythonText.IsWordChar(source, i) && !char.IsDigit(c)))
                     {
                         int start = i;
                         while (i < source.Length && (source[i] == '_' || PythonText.IsWordChar(source, i)))
@@ -662,8 +795,9 @@ namespace LlamaLog.Engine.Markup
                             return "too many nested parentheses";
                         }
 
-                        brackets.Push(new KeyValuePair<char, int>(c, line));
                         AddToken(TokenKind.Operator, c.ToString(), '\0');
+                        brackets.Push(new KeyValuePair<char, int>(c, line));
+                        level = brackets.Count;
                         i++;
                         continue;
                     }
@@ -683,6 +817,7 @@ namespace LlamaLog.Engine.Markup
                                 + (open.Value != line ? " on line " + open.Value.ToString(CultureInfo.InvariantCulture) : string.Empty);
                         }
 
+                        level = brackets.Count;
                         AddToken(TokenKind.Operator, c.ToString(), '\0');
                         i++;
                         continue;
@@ -691,6 +826,7 @@ namespace LlamaLog.Engine.Markup
                     string op = ReadOperator(i);
                     if (op == null)
                     {
+                        overrides = false;
                         return "invalid syntax";
                     }
 
@@ -698,18 +834,12 @@ namespace LlamaLog.Engine.Markup
                     i += op.Length;
                 }
 
-                if (brackets.Count > 0)
-                {
-                    return "'" + brackets.Peek().Key + "' was never closed";
-                }
-
-                AddToken(TokenKind.End, string.Empty, '\0');
                 return null;
             }
 
             private void AddToken(TokenKind kind, string text, char flavor)
             {
-                tokens.Add(new Token { Kind = kind, Text = text, Flavor = flavor });
+                tokens.Add(new Token { Kind = kind, Text = text, Flavor = flavor, Level = level, Line = line });
             }
 
             private string ReadOperator(int i)
@@ -822,18 +952,15 @@ namespace LlamaLog.Engine.Markup
                     char radix = char.ToLowerInvariant(source[i + 1]);
                     string name = radix == 'x' ? "hexadecimal" : radix == 'o' ? "octal" : "binary";
                     i += 2;
-                    int digits = ReadDigits(ref i, radix);
-                    if (digits <= 0 || (i < source.Length && (source[i] == '_' || PythonText.IsWordChar(source, i))))
+                    if (ReadDigits(ref i, radix) <= 0)
                     {
                         return "invalid " + name + " literal";
                     }
 
-                    AddToken(TokenKind.Number, source.Substring(start, i - start), flavor);
-                    return null;
+                    return EndNumber(start, i, flavor, name);
                 }
 
-                int integer = ReadDigits(ref i, 'd');
-                if (integer < 0)
+                if (ReadDigits(ref i, 'd') < 0)
                 {
                     return "invalid decimal literal";
                 }
@@ -857,13 +984,15 @@ namespace LlamaLog.Engine.Markup
                         i++;
                     }
 
-                    if (ReadDigits(ref i, 'd') <= 0)
+                    if (ReadDigits(ref i, 'd') > 0)
                     {
-                        i = mark;
-                        return "invalid decimal literal";
+                        flavor = 'f';
                     }
-
-                    flavor = 'f';
+                    else
+                    {
+                        // Not an exponent after all: the number ends before the 'e' ("1else" is allowed).
+                        i = mark;
+                    }
                 }
 
                 if (i < source.Length && (source[i] == 'j' || source[i] == 'J'))
@@ -872,18 +1001,35 @@ namespace LlamaLog.Engine.Markup
                     i++;
                 }
 
-                if (i < source.Length && (source[i] == '_' || PythonText.IsWordChar(source, i)))
-                {
-                    return "invalid decimal literal";
-                }
-
                 string text = source.Substring(start, i - start);
                 if (flavor == 'i' && text.Length > 1 && text[0] == '0' && text.Replace("_", string.Empty).Trim('0').Length > 0)
                 {
                     return "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
                 }
 
-                AddToken(TokenKind.Number, text, flavor);
+                return EndNumber(start, i, flavor, "decimal");
+            }
+
+            // Python's verify_end_of_number: a keyword that may follow a number in valid code is only a warning
+            // ("1if x else y"); any other identifier character right after the number is an error.
+            private string EndNumber(int start, int i, char flavor, string kind)
+            {
+                if (i < source.Length)
+                {
+                    string[] allowed = { "and", "else", "for", "if", "in", "is", "or", "not" };
+                    bool keyword = false;
+                    foreach (string word in allowed)
+                    {
+                        keyword |= string.CompareOrdinal(source, i, word, 0, word.Length) == 0;
+                    }
+
+                    if (!keyword && (source[i] == '_' || source[i] >= 0x80 || PythonText.IsWordChar(source, i)))
+                    {
+                        return "invalid " + kind + " literal";
+                    }
+                }
+
+                AddToken(TokenKind.Number, source.Substring(start, i - start), flavor);
                 return null;
             }
 
