@@ -11,6 +11,7 @@
     FormatsToProcess     = @('LlamaLog.Format.ps1xml')
     CmdletsToExport      = @(
         'ConvertFrom-LlamaLogConfig'
+        'ConvertFrom-LlamaLogMarkup'
         'Get-LlamaLogLevel'
         'Get-LlamaLogger'
         'Get-LlamaLogSetting'

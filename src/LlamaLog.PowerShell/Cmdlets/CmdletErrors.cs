@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Markup;
 
 namespace LlamaLog.Cmdlets
 {
@@ -20,6 +21,18 @@ namespace LlamaLog.Cmdlets
                 ? "'" + name + "' is a reserved word and cannot be registered as a category."
                 : "'" + name + "' is not a valid category name: use only lower-case letters, digits and '_', at least one.";
             return new ErrorRecord(new ArgumentException(message), "InvalidCategoryName", ErrorCategory.InvalidArgument, name);
+        }
+
+        /// <summary>Markup Rich rejects; the message is Rich's MarkupError text.</summary>
+        public static ErrorRecord MarkupError(MarkupException error, string markup)
+        {
+            return new ErrorRecord(error, "MarkupError", ErrorCategory.InvalidData, markup);
+        }
+
+        /// <summary>A style whose colour Rich cannot even parse (rgb with an empty component); the message names it.</summary>
+        public static ErrorRecord InvalidStyle(InvalidColorException error, string markup)
+        {
+            return new ErrorRecord(error, "InvalidStyle", ErrorCategory.InvalidData, markup);
         }
     }
 }

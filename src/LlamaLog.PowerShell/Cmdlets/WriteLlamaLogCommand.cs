@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using LlamaLog.Completion;
 using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Cmdlets

@@ -1,14 +1,26 @@
 using System.Text;
+using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Markup;
 
 namespace LlamaLog.Engine.Output
 {
-    /// <summary>Interim: the markup engine's handler layout replaces this.</summary>
+    /// <summary>
+    /// The host text of a record: Rich's handler layout of the formatted line and, for a record with an
+    /// exception, the traceback panel and exception lines under it in the message column, as
+    /// <c>rich_tracebacks=True</c> places them.
+    /// </summary>
     public static class HostLayout
     {
         public static string Render(LogRecord record, string line, int width, ColorSystem colors)
         {
-            string level = Levels.LevelNames.ToPythonName(record.Level).PadRight(8);
-            return new StringBuilder(level).Append(' ').Append(line).Append('\n').ToString();
+            var output = new StringBuilder(line.Length + 32);
+            RichHandlerLayout.Render(output, record.Level, LevelNames.ToPythonName(record.Level), line, record.Markup, width, colors, false);
+            if (record.Exception != null)
+            {
+                TracebackPanel.Append(output, record.Exception, width, colors);
+            }
+
+            return output.ToString();
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Threading;
 using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Markup;
 
 namespace LlamaLog.Engine.Output
 {
@@ -88,7 +89,7 @@ namespace LlamaLog.Engine.Output
             FileSink file = Sink;
             if (file != null)
             {
-                builder.Append(record.Markup ? MarkupText.PlainOrLiteral(record.Message) : record.Message);
+                builder.Append(record.Markup ? RichMarkup.ToPlainText(record.Message) : record.Message);
                 builder.Append(Environment.NewLine);
                 AppendFileDetails(builder, record.Exception);
                 notice = file.Write(builder.ToString());

@@ -1,4 +1,5 @@
 using System;
+using LlamaLog.Engine.Markup;
 
 namespace LlamaLog.Engine.Output
 {
