@@ -144,8 +144,14 @@ Describe 'Examples' {
                     '$PSStyle.OutputRendering = ''PlainText'''
                     "Set-Location -LiteralPath '$($folder.FullName.Replace("'", "''"))'"
                     "Import-Module -Name '$module' -ErrorAction Stop"
+                    # Errors the example writes or lets escape count; exceptions it catches itself do not.
+                    '$exampleErrors = [System.Collections.Generic.List[object]]::new()'
+                    'try {'
+                    '. {'
                     $code[$key]
-                    'if ($Error.Count -gt 0) { $Error | ForEach-Object { [Console]::Error.WriteLine("ERROR: $_") }; exit 1 }'
+                    '} 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $exampleErrors.Add($_) } else { $_ } } | Out-Default'
+                    '} catch { $exampleErrors.Add($_) }'
+                    'if ($exampleErrors.Count -gt 0) { $exampleErrors | ForEach-Object { [Console]::Error.WriteLine("ERROR: $_") }; exit 1 }'
                 ) -join "`n"
             }
         }

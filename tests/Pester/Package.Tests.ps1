@@ -34,10 +34,13 @@ Describe 'build.ps1 Package' {
     It 'can be saved from a local repository and imported from there' {
         Copy-Item $Nupkg "$Work/repo"
         # A private HOME keeps the repository registration out of the user's PSResourceGet settings.
+        # A unique name, unregistered at the end, in case the settings store is shared after all.
+        $repository = "LlamaLogTest-$([guid]::NewGuid().ToString('N'))"
         $script_ = @"
 `$ErrorActionPreference = 'Stop'
-Register-PSResourceRepository -Name LlamaLogTest -Uri '$Work/repo' -Trusted
-Save-PSResource -Name LlamaLog -Repository LlamaLogTest -Path '$Work/save' -TrustRepository
+Register-PSResourceRepository -Name $repository -Uri '$Work/repo' -Trusted
+try { Save-PSResource -Name LlamaLog -Repository $repository -Path '$Work/save' -TrustRepository }
+finally { Unregister-PSResourceRepository -Name $repository }
 Import-Module '$Work/save/LlamaLog/$Version/LlamaLog.psd1'
 (Get-Module LlamaLog).Version.ToString()
 (Get-Command -Module LlamaLog).Count

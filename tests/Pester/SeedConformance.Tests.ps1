@@ -7,47 +7,54 @@ BeforeDiscovery {
             @{ Index = $i++; Text = $_.input; Entries = @($_.entries); Warnings = @($_.warnings) }
         }
     $script:YamlCases = Get-Content (Join-Path $dataFolder 'yaml-vectors.json') -Raw | ConvertFrom-Json -NoEnumerate |
-        ForEach-Object { $_ } | ForEach-Object {
-            @{ Name = $_.name; Yaml = $_.yaml; Entries = @($_.entries); Warnings = @($_.warnings) }
+        ForEach-Object { $_ } | ForEach-Object -Begin { $i = 0 } -Process {
+            @{ Index = $i++; Name = $_.name; Yaml = $_.yaml; Entries = @($_.entries); Warnings = @($_.warnings) }
         }
 }
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
-
     # Lists are compared as one string, joined by a character no vector holds, so order and count both count.
     $script:Separator = [string][char]0x241E
+    $dataFolder = Join-Path $PSScriptRoot 'data/seed'
 
-    function ConvertTo-EntryList {
-        # The seed's dict as 'category=value' strings in order, for a readable comparison.
-        param($Table)
-        @(foreach ($key in $Table.Keys) { "$key=$($Table[$key])" })
-    }
-
+    # The seed knows only its 22 categories, and 'all' expands to every known category: the results are
+    # computed in a fresh process, where no test has registered a category of its own.
+    $resultsPath = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-seed-$([guid]::NewGuid()).json"
+    $script_ = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$env:LLAMALOG_TEST_MODULE'
+function Get-Result(`$Arguments) {
+    `$table = ConvertFrom-LlamaLogConfig @Arguments -AsHashtable -WarningVariable got -WarningAction SilentlyContinue
+    @{ Entries = @(foreach (`$key in `$table.Keys) { "`$key=`$(`$table[`$key])" }); Warnings = @(`$got | ForEach-Object Message) }
+}
+`$environment = @(foreach (`$case in (Get-Content '$dataFolder/environment-vectors.json' -Raw | ConvertFrom-Json)) { Get-Result @{ Environment = `$case.input } })
+`$yaml = @(foreach (`$case in (Get-Content '$dataFolder/yaml-vectors.json' -Raw | ConvertFrom-Json)) { Get-Result @{ Yaml = `$case.yaml } })
+@{ Environment = `$environment; Yaml = `$yaml } | ConvertTo-Json -Depth 5 | Set-Content -Path '$resultsPath' -Encoding utf8
+"@
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($script_))
+    & (Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')) -NoProfile -NonInteractive -EncodedCommand $encoded
+    $script:Results = Get-Content $resultsPath -Raw | ConvertFrom-Json
+    Remove-Item $resultsPath
 }
 
 Describe 'LLAMA_STACK_LOGGING parsing matches the seed (parse_environment_config)' {
     It 'case <Index>: gives the seed''s dict' -ForEach $EnvironmentCases {
-        $table = ConvertFrom-LlamaLogConfig -Environment $Text -AsHashtable -WarningAction SilentlyContinue
-        (ConvertTo-EntryList $table) -join $Separator | Should -BeExactly (@($Entries | ForEach-Object { "$($_[0])=$($_[1])" }) -join $Separator)
+        @($Results.Environment[$Index].Entries) -join $Separator | Should -BeExactly (@($Entries | ForEach-Object { "$($_[0])=$($_[1])" }) -join $Separator)
     }
 
     It 'case <Index>: gives the seed''s warnings, word for word and in order' -ForEach $EnvironmentCases {
-        $null = ConvertFrom-LlamaLogConfig -Environment $Text -WarningVariable got -WarningAction SilentlyContinue
-        @($got | ForEach-Object Message) -join $Separator | Should -BeExactly ($Warnings -join $Separator)
+        @($Results.Environment[$Index].Warnings) -join $Separator | Should -BeExactly ($Warnings -join $Separator)
     }
 }
 
 Describe 'run.yaml category levels match the seed (parse_yaml_config)' {
     It '<Name>: gives the seed''s dict' -ForEach $YamlCases {
-        $table = ConvertFrom-LlamaLogConfig -Yaml $Yaml -AsHashtable -WarningAction SilentlyContinue
-        (ConvertTo-EntryList $table) -join $Separator | Should -BeExactly (@($Entries | ForEach-Object { "$($_[0])=$($_[1])" }) -join $Separator)
+        @($Results.Yaml[$Index].Entries) -join $Separator | Should -BeExactly (@($Entries | ForEach-Object { "$($_[0])=$($_[1])" }) -join $Separator)
     }
 
     It '<Name>: gives the seed''s warnings, plus only LlamaLog''s own located ones' -ForEach $YamlCases {
-        $null = ConvertFrom-LlamaLogConfig -Yaml $Yaml -WarningVariable got -WarningAction SilentlyContinue
         # Warnings that name a line are LlamaLog's own structural ones (several sections, duplicate keys).
-        @($got | ForEach-Object Message | Where-Object { $_ -notmatch '^YAML, line \d+, column \d+: ' }) -join $Separator |
+        @($Results.Yaml[$Index].Warnings | Where-Object { $_ -notmatch '^YAML, line \d+, column \d+: ' }) -join $Separator |
             Should -BeExactly ($Warnings -join $Separator)
     }
 }
