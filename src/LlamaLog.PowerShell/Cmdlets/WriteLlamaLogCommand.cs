@@ -51,7 +51,9 @@ namespace LlamaLog.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
+        // AllowNull: a $null in piped text must bind somewhere rather than fail; it writes an empty message.
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ErrorRecordSet)]
+        [AllowNull]
         public ErrorRecord ErrorRecord { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ExceptionSet)]
@@ -81,7 +83,7 @@ namespace LlamaLog.Cmdlets
             string message = Message ?? exception?.Message ?? string.Empty;
             ExceptionDetails details = exception == null
                 ? null
-                : ExceptionDetails.From(exception, ErrorRecord?.ScriptStackTrace);
+                : ExceptionDetails.From(exception, ScriptStackTraceOf(ErrorRecord, exception));
             var record = new LogRecord(DateTime.Now, Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, message, !NoMarkup, details);
 
             string host = LogEngine.Write(record, HostColors(), out string notice);
@@ -94,6 +96,12 @@ namespace LlamaLog.Cmdlets
             {
                 WriteHostText(host, record);
             }
+        }
+
+        /// <summary>The script stack trace of the error record, or of the record an exception carries (a job's failure).</summary>
+        internal static string ScriptStackTraceOf(ErrorRecord record, Exception exception)
+        {
+            return record?.ScriptStackTrace ?? (exception as IContainsErrorRecord)?.ErrorRecord?.ScriptStackTrace;
         }
 
         private void WriteHostText(string text, LogRecord record)

@@ -89,11 +89,7 @@ namespace LlamaLog
 
         public void Exception(object errorRecordOrException, string message)
         {
-            if ((int)LogLevel.Error < CategoryLevels.EffectiveLevel(slot))
-            {
-                return;
-            }
-
+            // The argument is checked whatever the level, so a wrong call shows up even while errors are filtered.
             object value = errorRecordOrException is PSObject wrapped ? wrapped.BaseObject : errorRecordOrException;
             ErrorRecord record = value as ErrorRecord;
             Exception exception = record?.Exception ?? value as Exception;
@@ -102,7 +98,12 @@ namespace LlamaLog
                 throw new ArgumentException("Exception() takes an ErrorRecord or an Exception, not " + (value?.GetType().FullName ?? "null") + ".", nameof(errorRecordOrException));
             }
 
-            Emit((int)LogLevel.Error, message ?? exception.Message, ExceptionDetails.From(exception, record?.ScriptStackTrace));
+            if ((int)LogLevel.Error < CategoryLevels.EffectiveLevel(slot))
+            {
+                return;
+            }
+
+            Emit((int)LogLevel.Error, message ?? exception.Message, ExceptionDetails.From(exception, WriteLlamaLogCommand.ScriptStackTraceOf(record, exception)));
         }
 
         public override string ToString() => Name + " (" + Category + ")";

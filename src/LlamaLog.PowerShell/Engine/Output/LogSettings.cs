@@ -29,7 +29,7 @@ namespace LlamaLog
 
         public ConsoleTarget Console { get; }
 
-        /// <summary>Where the levels were initialized from: -CategoryLevel, LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
+        /// <summary>Where the levels were initialized from: Initialize-LlamaLog (its -CategoryLevel), LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
         public string LevelSource { get; }
 
         internal static LogSettings Initial { get; } = new LogSettings(null, "None", DefaultWidth, "Default", ConsoleTarget.Host, "Default");
