@@ -148,6 +148,14 @@ Describe 'Extreme input' {
         [LlamaLog.Engine.Markup.RichMarkup]::ToPlainText($message) | Should -BeExactly $message
     }
 
+    It 'checks meta-tag parameters of 200,000 operators or 100,000 brackets without recursing deeply' {
+        $chain = '1' + ('+1' * 200000)
+        $thrown = { [LlamaLog.Engine.Markup.RichMarkup]::Parse("[@click=$chain]x[/]") } | Should -Throw -PassThru
+        $thrown.Exception.InnerException.Message | Should -BeLike "*; malformed node or string on line 1: <ast.BinOp object>"
+        $thrown = { [LlamaLog.Engine.Markup.RichMarkup]::Parse("[@click=$('(' * 100000)1]x[/]") } | Should -Throw -PassThru
+        $thrown.Exception.InnerException.Message | Should -BeLike '*; too many nested parentheses'
+    }
+
     It 'gives up nothing at widths below the level column: every line still ends in a newline' {
         foreach ($width in 1..12) {
             $text = Render-Record 'a message that wraps 中文 😀' -Width $width
