@@ -152,7 +152,8 @@ Describe 'Extreme input' {
         $chain = '1' + ('+1' * 200000)
         $thrown = { [LlamaLog.Engine.Markup.RichMarkup]::Parse("[@click=$chain]x[/]") } | Should -Throw -PassThru
         $thrown.Exception.InnerException.Message | Should -BeLike "*; malformed node or string on line 1: <ast.BinOp object>"
-        $thrown = { [LlamaLog.Engine.Markup.RichMarkup]::Parse("[@click=$('(' * 100000)1]x[/]") } | Should -Throw -PassThru
+        $brackets = '[@click=' + ('(' * 100000) + '1]x[/]'
+        $thrown = { [LlamaLog.Engine.Markup.RichMarkup]::Parse($brackets) } | Should -Throw -PassThru
         $thrown.Exception.InnerException.Message | Should -BeLike '*; too many nested parentheses'
     }
 
