@@ -34,7 +34,8 @@ namespace LlamaLog.Engine.Markup
                 int red2 = (rgb >> 16) & 0xFF;
                 int green2 = (rgb >> 8) & 0xFF;
                 int blue2 = rgb & 0xFF;
-                int redMean = FloorDivide(red + red2, 2);
+                // Both channels are non-negative, so integer division is Python's floor division here.
+                int redMean = (red + red2) / 2;
                 long dr = red - red2;
                 long dg = green - green2;
                 long db = blue - blue2;
@@ -47,12 +48,6 @@ namespace LlamaLog.Engine.Markup
             }
 
             return best;
-        }
-
-        private static int FloorDivide(int value, int divisor)
-        {
-            int quotient = value / divisor;
-            return (value % divisor != 0 && ((value < 0) != (divisor < 0))) ? quotient - 1 : quotient;
         }
 
         private static int[] BuildEightBit()

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace LlamaLog.Engine.Markup
 {
@@ -13,6 +12,10 @@ namespace LlamaLog.Engine.Markup
         private const int LongestName = 64;
 
         private static readonly Lazy<Dictionary<string, string>> Table = new Lazy<Dictionary<string, string>>(Load);
+
+        // Which (first ASCII character, length) pairs begin some name: most colons in log lines (times, "name:42")
+        // are rejected here without building a string.
+        private static readonly Lazy<bool[]> Shapes = new Lazy<bool[]>(LoadShapes);
 
         /// <summary>
         /// The replacement for the code whose inner text (between the colons) is <c>text[start..end)</c>, or null
@@ -39,6 +42,12 @@ namespace LlamaLog.Engine.Markup
                 return null;
             }
 
+            char first = text[start];
+            if (first < 0x80 && !Shapes.Value[(char.ToLowerInvariant(first) * (LongestName + 1)) + length])
+            {
+                return null;
+            }
+
             string name = PythonText.Lower(text.Substring(start, length));
             return Table.Value.TryGetValue(name, out string emoji) ? emoji + variant : null;
         }
@@ -46,6 +55,20 @@ namespace LlamaLog.Engine.Markup
         private static bool EndsWith(string text, int start, int end, string suffix)
         {
             return end - start >= suffix.Length && string.CompareOrdinal(text, end - suffix.Length, suffix, 0, suffix.Length) == 0;
+        }
+
+        private static bool[] LoadShapes()
+        {
+            var shapes = new bool[128 * (LongestName + 1)];
+            foreach (string name in Table.Value.Keys)
+            {
+                if (name[0] < 0x80 && name.Length <= LongestName)
+                {
+                    shapes[(name[0] * (LongestName + 1)) + name.Length] = true;
+                }
+            }
+
+            return shapes;
         }
 
         private static Dictionary<string, string> Load()

@@ -225,10 +225,34 @@ namespace LlamaLog.Engine.Markup
 
             // Boolean, comparison and arithmetic operators, without precedence: any of them makes a non-literal,
             // except the complex form "number +/- imaginary", which is checked on its own.
+            // A conditional expression; "a if b else c if d else e" nests to the right, read here as a loop.
             private Node ParseTest(int depth)
             {
+                Node node = ParseOperators(depth);
+                while (IsName("if"))
+                {
+                    next++;
+                    ParseOperators(depth);
+                    ExpectName("else");
+                    ParseOperators(depth);
+                    node = new Node { AstName = "IfExp" };
+                    node.Failure = node;
+                }
+
+                return node;
+            }
+
+            // Operands joined by binary, comparison and boolean operators, read as a flat loop (a chain of a
+            // hundred thousand '+' must not recurse). Only "number +/- imaginary" is a literal.
+            private Node ParseOperators(int depth)
+            {
                 Node left = ParseNot(depth);
-                if (IsBinaryOperator())
+                Node right = null;
+                string firstOperator = null;
+                int count = 0;
+                bool boolean = false;
+                bool comparison = false;
+                while (IsBinaryOperator())
                 {
                     string op = tokens[next].Text;
                     next++;
@@ -237,38 +261,34 @@ namespace LlamaLog.Engine.Markup
                         next++;
                     }
 
-                    Node right = ParseTest(depth);
-                    var binary = new Node { AstName = IsComparison(op) ? "Compare" : op == "and" || op == "or" ? "BoolOp" : "BinOp" };
-                    binary.Failure = binary;
-                    if (op == "+" || op == "-")
+                    Node operand = ParseNot(depth);
+                    if (count++ == 0)
                     {
-                        // literal_eval converts the left side as a signed number, then the right as a number,
-                        // reporting the first that is not one; then only real +/- imaginary is a literal.
-                        Node leftNumber = left.AstName == "UnaryOp" ? left.Failure : (left.AstName == "Constant" && left.Number != '\0' ? null : left);
-                        Node rightNumber = right.AstName == "Constant" && right.Number != '\0' ? null : right;
-                        if (left.AstName == "UnaryOp" && left.Failure != null && left.Failure.AstName == "UnaryOp" && left.Failure != left)
-                        {
-                            leftNumber = left.Failure;
-                        }
-
-                        binary.Failure = leftNumber ?? rightNumber ?? (IsSignedReal(left) && right.Number == 'c' ? null : binary);
+                        firstOperator = op;
+                        right = operand;
                     }
 
-                    return binary;
+                    boolean |= op == "and" || op == "or";
+                    comparison |= IsComparison(op);
                 }
 
-                if (IsName("if"))
+                if (count == 0)
                 {
-                    next++;
-                    ParseTest(depth);
-                    ExpectName("else");
-                    ParseTest(depth);
-                    var conditional = new Node { AstName = "IfExp" };
-                    conditional.Failure = conditional;
-                    return conditional;
+                    return left;
                 }
 
-                return left;
+                var binary = new Node { AstName = boolean ? "BoolOp" : comparison ? "Compare" : "BinOp" };
+                binary.Failure = binary;
+                if (count == 1 && (firstOperator == "+" || firstOperator == "-"))
+                {
+                    // literal_eval converts the left side as a signed number, then the right as a number,
+                    // reporting the first that is not one; then only real +/- imaginary is a literal.
+                    Node leftNumber = left.AstName == "UnaryOp" ? left.Failure : (left.AstName == "Constant" && left.Number != '\0' ? null : left);
+                    Node rightNumber = right.AstName == "Constant" && right.Number != '\0' ? null : right;
+                    binary.Failure = leftNumber ?? rightNumber ?? (IsSignedReal(left) && right.Number == 'c' ? null : binary);
+                }
+
+                return binary;
             }
 
             // 'not' is a boolean operator, looser than the arithmetic signs: "+not x" is a syntax error.

@@ -204,22 +204,26 @@ namespace LlamaLog.Engine.Markup
                         return Add(p, end, "repr.ipv4");
                     }
 
-                    if ((end = Ipv6(p)) > 0)
+                    // Every address pattern starts with 1 to 8 hex digits and a separator: check that first.
+                    int hex = Run(p, 9, IsHex);
+                    char after = p + hex < text.Length ? text[p + hex] : '\0';
+                    if (hex <= 4 && after == ':' && (end = Ipv6(p)) > 0)
                     {
                         return Add(p, end, "repr.ipv6");
                     }
 
-                    if ((end = Eui(p, 7, 3)) > 0)
+                    bool eui = (hex <= 2 && (after == '-' || after == ':')) || (hex == 4 && after == '.');
+                    if (eui && (end = Eui(p, 7, 3)) > 0)
                     {
                         return Add(p, end, "repr.eui64");
                     }
 
-                    if ((end = Eui(p, 5, 2)) > 0)
+                    if (eui && (end = Eui(p, 5, 2)) > 0)
                     {
                         return Add(p, end, "repr.eui48");
                     }
 
-                    if ((end = Uuid(p)) > 0)
+                    if (hex == 8 && after == '-' && (end = Uuid(p)) > 0)
                     {
                         return Add(p, end, "repr.uuid");
                     }
@@ -805,7 +809,8 @@ namespace LlamaLog.Engine.Markup
             private int Run(int start, int max, Func<char, bool> accept)
             {
                 int count = 0;
-                while (count < max && start + count < text.Length && accept(text[start + count]))
+                int limit = Math.Min(text.Length - start, max);
+                while (count < limit && accept(text[start + count]))
                 {
                     count++;
                 }

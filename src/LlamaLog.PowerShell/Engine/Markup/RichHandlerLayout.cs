@@ -31,6 +31,9 @@ namespace LlamaLog.Engine.Markup
         [ThreadStatic]
         private static List<int> scratchBreaks;
 
+        [ThreadStatic]
+        private static StringBuilder scratchOutput;
+
         /// <summary>Lays out a record at the default width (120), with markup on.</summary>
         /// <param name="levelNumber">The record's level; its Python name is used when <paramref name="levelName"/> is null.</param>
         /// <param name="levelName">The record's level name as Python shows it (<c>INFO</c>, <c>Level 25</c>), or null or empty.</param>
@@ -56,9 +59,17 @@ namespace LlamaLog.Engine.Markup
         /// <summary>Lays out a record; with <paramref name="padLines"/>, every line is padded to the width exactly as Rich writes it.</summary>
         public static string Render(int levelNumber, string levelName, string message, bool markup, int width, ColorSystem colorSystem, bool padLines)
         {
-            var output = new StringBuilder(128);
+            StringBuilder output = scratchOutput ?? (scratchOutput = new StringBuilder(256));
+            output.Clear();
             Render(output, levelNumber, levelName, message, markup, width, colorSystem, padLines);
-            return output.ToString();
+            string text = output.ToString();
+            if (output.Capacity > 1 << 16)
+            {
+                // A huge record must not keep its buffer alive on this thread.
+                scratchOutput = null;
+            }
+
+            return text;
         }
 
         /// <summary>Appends the record's text to <paramref name="output"/>.</summary>

@@ -50,16 +50,6 @@ namespace LlamaLog.Engine.Markup
             Count = 0;
         }
 
-        public SpanList Copy()
-        {
-            var copy = new SpanList(Count);
-            Array.Copy(starts, copy.starts, Count);
-            Array.Copy(ends, copy.ends, Count);
-            Array.Copy(styles, copy.styles, Count);
-            copy.Count = Count;
-            return copy;
-        }
-
         /// <summary>
         /// Rich's final markup order: the spans from <paramref name="first"/> on, reversed, then stably sorted by
         /// start. Keys pair the start with the reversed position, so an unstable sort gives the stable result.
