@@ -86,7 +86,8 @@ namespace LlamaLog.Cmdlets
                 : ExceptionDetails.From(exception, ScriptStackTraceOf(ErrorRecord, exception));
             var record = new LogRecord(DateTime.Now, Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, message, !NoMarkup, details);
 
-            string host = LogEngine.Write(record, HostColors(), out string notice);
+            ColorSystem colors = LogEngine.Settings.Console == ConsoleTarget.Host ? HostColors() : ColorSystem.None;
+            string host = LogEngine.Write(record, colors, out string notice);
             if (notice != null)
             {
                 WriteWarning(notice);
@@ -132,7 +133,7 @@ namespace LlamaLog.Cmdlets
             if (hostColors == null)
             {
                 bool vt = Host?.UI != null && Host.UI.SupportsVirtualTerminal;
-                hostColors = TerminalColors.ForHost(vt, HostOutputRendering.Read(SessionState));
+                hostColors = TerminalColors.ForHost(vt, HostOutputRendering.Read(SessionState), LogEngine.Settings);
             }
 
             return hostColors.Value;

@@ -18,6 +18,7 @@ namespace LlamaLog
     internal sealed class CallingRunspace
     {
         private readonly PSHostUserInterface ui;
+        private readonly bool takesEscapes;
 
         public CallingRunspace(PSHost host, SessionState sessionState)
         {
@@ -32,10 +33,11 @@ namespace LlamaLog
                 // A custom host that does not say: no escape codes.
             }
 
-            Colors = TerminalColors.ForHost(vt, HostOutputRendering.Read(sessionState));
+            takesEscapes = TerminalColors.TakesEscapes(vt, HostOutputRendering.Read(sessionState));
         }
 
-        public ColorSystem Colors { get; }
+        /// <summary>The escape codes for this host under the settings in force now.</summary>
+        public ColorSystem Colors => takesEscapes ? LogEngine.Settings.TerminalColors : ColorSystem.None;
 
         /// <summary>The script line of the innermost script frame of the calling runspace: the line of the call.</summary>
         public static int ScriptLine()

@@ -74,7 +74,8 @@ namespace LlamaLog.Engine.Output
 
         /// <summary>
         /// Writes a record that passed the filter: to the file, to standard error when that is the console
-        /// target, and returns the host text when the target is the host (null otherwise).
+        /// target, and returns the host text when the target is the host (null otherwise). Callers work out
+        /// <paramref name="hostColors"/> only when <see cref="LogSettings.Console"/> is the host.
         /// <paramref name="notice"/> is a message for the user when the file changed state (fault, recovery).
         /// </summary>
         public static string Write(LogRecord record, ColorSystem hostColors, out string notice)
@@ -102,7 +103,7 @@ namespace LlamaLog.Engine.Output
 
             builder.Length = prefixLength;
             builder.Append(record.Message);
-            ColorSystem colors = current.Console == ConsoleTarget.Stderr ? TerminalColors.ForStandardError() : hostColors;
+            ColorSystem colors = current.Console == ConsoleTarget.Stderr ? current.StderrColors : hostColors;
             string host = HostLayout.Render(record, builder.ToString(), current.Width, colors);
             if (current.Console == ConsoleTarget.Stderr)
             {

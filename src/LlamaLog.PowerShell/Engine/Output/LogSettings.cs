@@ -6,7 +6,20 @@ namespace LlamaLog
         public const int DefaultWidth = 120;
 
         public LogSettings(string logFile, string logFileSource, int width, string widthSource, ConsoleTarget console, string levelSource)
+            : this(logFile, logFileSource, width, widthSource, console, levelSource, Engine.Markup.ColorSystem.None, Engine.Markup.ColorSystem.None)
         {
+        }
+
+        /// <summary>
+        /// Settings with the colour systems decided at setup, as Rich decides them once when its console is built:
+        /// <paramref name="terminalColors"/> for a host that takes escape codes (from NO_COLOR, TERM, COLORTERM),
+        /// <paramref name="stderrColors"/> for standard error (also whether it is a terminal, or FORCE_COLOR).
+        /// </summary>
+        public LogSettings(string logFile, string logFileSource, int width, string widthSource, ConsoleTarget console, string levelSource,
+            Engine.Markup.ColorSystem terminalColors, Engine.Markup.ColorSystem stderrColors)
+        {
+            TerminalColors = terminalColors;
+            StderrColors = stderrColors;
             LogFile = logFile;
             LogFileSource = logFileSource;
             Width = width;
@@ -32,6 +45,13 @@ namespace LlamaLog
         /// <summary>Where the levels were initialized from: Initialize-LlamaLog (its -CategoryLevel), LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
         public string LevelSource { get; }
 
-        internal static LogSettings Initial { get; } = new LogSettings(null, "None", DefaultWidth, "Default", ConsoleTarget.Host, "Default");
+        /// <summary>The escape codes a host that takes them gets.</summary>
+        public Engine.Markup.ColorSystem TerminalColors { get; }
+
+        /// <summary>The escape codes standard error gets with <c>-Console Stderr</c>.</summary>
+        public Engine.Markup.ColorSystem StderrColors { get; }
+
+        internal static LogSettings Initial { get; } = new LogSettings(null, "None", DefaultWidth, "Default", ConsoleTarget.Host, "Default",
+            Engine.Output.TerminalColors.For(true), Engine.Output.TerminalColors.ForStandardError());
     }
 }

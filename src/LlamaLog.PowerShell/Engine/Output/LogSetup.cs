@@ -106,7 +106,8 @@ namespace LlamaLog.Engine.Output
                 fileSource = "None";
             }
 
-            var settings = new LogSettings(fullPath, fileSource, resolvedWidth, widthSource, console, levelSource);
+            var settings = new LogSettings(fullPath, fileSource, resolvedWidth, widthSource, console, levelSource,
+                TerminalColors.For(true), TerminalColors.ForStandardError());
             CategoryLevels.ResetAndApply(levels, levelSource);
             LogEngine.Configure(settings, newSink);
             return settings;
