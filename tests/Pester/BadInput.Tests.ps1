@@ -230,3 +230,50 @@ Describe 'Fuzzing the parsers (seeded, a few seconds)' {
         $count | Should -BeGreaterThan 100
     }
 }
+
+Describe 'Bad markup in Write-LlamaLog' {
+    BeforeAll {
+        $script:LogFile = Join-Path $Folder 'markup.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console Host
+        $script:LastLine = { ([System.IO.File]::ReadAllLines($LogFile))[-1] -replace '^\S+ \S+ \S+ \S+: ', '' }
+    }
+
+    AfterAll {
+        Initialize-LlamaLog -CategoryLevel @{}
+    }
+
+    It 'writes <Name> literally, silently, on the host and in the file' -ForEach @(
+        @{ Name = 'an unbalanced closing tag'; Text = 'closing [/] tag with nothing open [bold]kept literally[/bold]' }
+        @{ Name = 'a mismatched closing tag'; Text = '[bold]x[/italic]' }
+        @{ Name = 'an rgb colour with empty components (Rich crashes on it)'; Text = 'colour [rgb(,,)]broken[/]' }
+    ) {
+        $shown = Write-LlamaLog -Category core $Text -ErrorVariable err -WarningVariable warn 6>&1
+        $err | Should -BeNullOrEmpty
+        $warn | Should -BeNullOrEmpty
+        ($shown.MessageData.Message -replace '\x1b\[[0-9;]*m', '') | Should -BeLike "*core: $([WildcardPattern]::Escape($Text))"
+        & $LastLine | Should -Be $Text
+    }
+
+    It 'writes an unknown style''s text without the tag' {
+        Write-LlamaLog -Category core '[notastyle]deprecated[/] option'
+        & $LastLine | Should -Be 'deprecated option'
+    }
+
+    It 'writes markup nested 10,000 deep' {
+        $text = ('[bold]' * 10000) + 'deep' + ('[/bold]' * 10000)
+        Write-LlamaLog -Category core $text 6>$null
+        & $LastLine | Should -Be 'deep'
+    }
+
+    It 'writes a 10 MB message whole' {
+        $text = 'x' * 10MB
+        Write-LlamaLog -Category core $text 6>$null
+        (& $LastLine).Length | Should -Be 10MB
+    }
+
+    It 'drops a 100,000-character tag that is no style, as Rich does' {
+        $text = '[' + ('a' * 100000) + ']text'
+        Write-LlamaLog -Category core $text 6>$null
+        & $LastLine | Should -Be 'text'
+    }
+}
