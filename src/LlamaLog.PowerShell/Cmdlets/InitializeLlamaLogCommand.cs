@@ -76,7 +76,7 @@ namespace LlamaLog.Cmdlets
                 }
 
                 object raw = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-                if (!TryLevel(raw, out int value))
+                if (!LevelNames.TryConvert(raw, out int value))
                 {
                     ThrowTerminatingError(new ErrorRecord(
                         new ArgumentException("The level '" + raw + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
@@ -93,28 +93,6 @@ namespace LlamaLog.Cmdlets
             }
 
             return levels;
-        }
-
-        private static bool TryLevel(object raw, out int value)
-        {
-            value = 0;
-            switch (raw)
-            {
-                case LogLevel level when LevelNames.IsDefined((int)level):
-                    value = (int)level;
-                    return true;
-                case string text when LevelNames.TryParse(text, out LogLevel parsed):
-                    value = (int)parsed;
-                    return true;
-                case int number when LevelNames.IsDefined(number):
-                    value = number;
-                    return true;
-                case long number when number >= 0 && number <= 50 && LevelNames.IsDefined((int)number):
-                    value = (int)number;
-                    return true;
-                default:
-                    return false;
-            }
         }
     }
 }

@@ -14,23 +14,9 @@ namespace LlamaLog.Cmdlets
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is LogLevel level && LevelNames.IsDefined((int)level))
+            if (LevelNames.TryConvert(value, out int level))
             {
-                return level;
-            }
-
-            if (value is string text && LevelNames.TryParse(text, out LogLevel parsed))
-            {
-                return parsed;
-            }
-
-            if (value is int || value is long || value is short || value is byte)
-            {
-                long number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-                if (number >= 0 && number <= 50 && LevelNames.IsDefined((int)number))
-                {
-                    return (LogLevel)(int)number;
-                }
+                return (LogLevel)level;
             }
 
             throw new ArgumentTransformationMetadataException(

@@ -111,19 +111,12 @@ namespace LlamaLog
         private static int LevelOf(object level)
         {
             object value = level is PSObject wrapped ? wrapped.BaseObject : level;
-            switch (value)
+            if (LevelNames.TryConvert(value, out int converted))
             {
-                case LogLevel known when LevelNames.IsDefined((int)known):
-                    return (int)known;
-                case string text when LevelNames.TryParse(text, out LogLevel parsed):
-                    return (int)parsed;
-                case int number when LevelNames.IsDefined(number):
-                    return number;
-                case long number when number >= 0 && number <= 50 && LevelNames.IsDefined((int)number):
-                    return (int)number;
-                default:
-                    throw new ArgumentException("'" + value + "' is not a log level. " + LevelNames.DescribeAccepted(), nameof(level));
+                return converted;
             }
+
+            throw new ArgumentException("'" + value + "' is not a log level. " + LevelNames.DescribeAccepted(), nameof(level));
         }
 
         private void Emit(int level, string message, ExceptionDetails details)

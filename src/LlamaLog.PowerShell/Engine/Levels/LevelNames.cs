@@ -73,6 +73,38 @@ namespace LlamaLog.Engine.Levels
             return false;
         }
 
+        /// <summary>
+        /// Converts what a caller passed as a level: the enum, a name (any letter case, WARN and FATAL too) or one
+        /// of the six numbers as any integer type. Everything else is refused.
+        /// </summary>
+        public static bool TryConvert(object value, out int level)
+        {
+            level = 0;
+            switch (value)
+            {
+                case LogLevel known when IsDefined((int)known):
+                    level = (int)known;
+                    return true;
+                case string text when TryParse(text, out LogLevel parsed):
+                    level = (int)parsed;
+                    return true;
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                    long number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (number >= 0 && number <= 50 && IsDefined((int)number))
+                    {
+                        level = (int)number;
+                        return true;
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>Whether a number is one of the six levels.</summary>
         public static bool IsDefined(int value)
         {

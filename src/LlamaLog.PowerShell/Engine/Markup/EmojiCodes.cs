@@ -48,7 +48,7 @@ namespace LlamaLog.Engine.Markup
                 return null;
             }
 
-            string name = PythonText.Lower(text.Substring(start, length));
+            string name = Config.PythonText.Lower(text.Substring(start, length));
             return Table.Value.TryGetValue(name, out string emoji) ? emoji + variant : null;
         }
 

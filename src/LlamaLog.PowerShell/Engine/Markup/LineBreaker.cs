@@ -25,7 +25,7 @@ namespace LlamaLog.Engine.Markup
             {
                 int word = scan;
                 int cursor = scan;
-                while (cursor < end && PythonText.IsWhitespace(text[cursor]))
+                while (cursor < end && Config.PythonText.IsWhiteSpace(text[cursor]))
                 {
                     cursor++;
                 }
@@ -35,13 +35,13 @@ namespace LlamaLog.Engine.Markup
                     return;
                 }
 
-                while (cursor < end && !PythonText.IsWhitespace(text[cursor]))
+                while (cursor < end && !Config.PythonText.IsWhiteSpace(text[cursor]))
                 {
                     cursor++;
                 }
 
                 int visibleEnd = cursor;
-                while (cursor < end && PythonText.IsWhitespace(text[cursor]))
+                while (cursor < end && Config.PythonText.IsWhiteSpace(text[cursor]))
                 {
                     cursor++;
                 }
@@ -70,7 +70,7 @@ namespace LlamaLog.Engine.Markup
         /// </summary>
         public static int TrimEnd(string text, int start, int end, int width)
         {
-            int length = PythonText.CodePointCount(text, start, end);
+            int length = PythonCharacters.CodePointCount(text, start, end);
             if (length <= width)
             {
                 return end;
@@ -78,7 +78,7 @@ namespace LlamaLog.Engine.Markup
 
             int excess = length - width;
             int trimmed = end;
-            while (trimmed > start && end - trimmed < excess && PythonText.IsWhitespace(text[trimmed - 1]))
+            while (trimmed > start && end - trimmed < excess && Config.PythonText.IsWhiteSpace(text[trimmed - 1]))
             {
                 trimmed--;
             }
@@ -211,7 +211,7 @@ namespace LlamaLog.Engine.Markup
         {
             for (int i = 0; i < count && index < limit; i++)
             {
-                index += PythonText.CharLength(text, index);
+                index += PythonCharacters.CharLength(text, index);
             }
 
             return index;

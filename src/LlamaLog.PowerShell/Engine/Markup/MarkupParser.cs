@@ -187,7 +187,7 @@ namespace LlamaLog.Engine.Markup
                 return;
             }
 
-            string closing = PythonText.Strip(name.Substring(1));
+            string closing = Config.PythonText.Strip(name.Substring(1));
             int start;
             string openName;
             string openParameters;
@@ -239,7 +239,7 @@ namespace LlamaLog.Engine.Markup
 
         private static int CodePointPosition(string markup, int utf16Index)
         {
-            return PythonText.CodePointCount(markup, 0, utf16Index);
+            return PythonCharacters.CodePointCount(markup, 0, utf16Index);
         }
 
         /// <summary>Text with no tags at all: emoji codes and control characters only, returning the input when nothing changes.</summary>
@@ -333,7 +333,7 @@ namespace LlamaLog.Engine.Markup
                     return i;
                 }
 
-                if (PythonText.IsWhitespace(c))
+                if (Config.PythonText.IsWhiteSpace(c))
                 {
                     return -1;
                 }

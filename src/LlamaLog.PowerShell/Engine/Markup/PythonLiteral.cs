@@ -19,11 +19,11 @@ namespace LlamaLog.Engine.Markup
         /// <summary>Null when the parameters are valid, else Rich's MarkupError message.</summary>
         public static string CheckMetaParameters(string original)
         {
-            string parameters = PythonText.Strip(original);
+            string parameters = Config.PythonText.Strip(original);
             int prefix = 0;
-            while (prefix < parameters.Length && (parameters[prefix] == '.' || PythonText.IsWordChar(parameters, prefix)))
+            while (prefix < parameters.Length && (parameters[prefix] == '.' || PythonCharacters.IsWordChar(parameters, prefix)))
             {
-                prefix += PythonText.CharLength(parameters, prefix);
+                prefix += PythonCharacters.CharLength(parameters, prefix);
             }
 
             // Rich's handler pattern ^([\w.]*?)(\(.*?\))?$ : a name, then nothing or one (...) on a single line.
@@ -42,9 +42,9 @@ namespace LlamaLog.Engine.Markup
             switch (result.Kind)
             {
                 case ResultKind.SyntaxError:
-                    return "error parsing " + PythonText.Repr(parameters) + " in " + PythonText.Repr(original) + "; " + result.Message;
+                    return "error parsing " + PythonCharacters.Repr(parameters) + " in " + PythonCharacters.Repr(original) + "; " + result.Message;
                 case ResultKind.ValueError:
-                    return "error parsing " + PythonText.Repr(original) + "; " + result.Message;
+                    return "error parsing " + PythonCharacters.Repr(original) + "; " + result.Message;
                 default:
                     return null;
             }
@@ -796,12 +796,12 @@ namespace LlamaLog.Engine.Markup
                         continue;
                     }
 
-                    if (c == '_' || (PythonText.IsWordChar(source, i) && !char.IsDigit(c)))
+                    if (c == '_' || (PythonCharacters.IsWordChar(source, i) && !char.IsDigit(c)))
                     {
                         int start = i;
-                        while (i < source.Length && (source[i] == '_' || PythonText.IsWordChar(source, i)))
+                        while (i < source.Length && (source[i] == '_' || PythonCharacters.IsWordChar(source, i)))
                         {
-                            i += PythonText.CharLength(source, i);
+                            i += PythonCharacters.CharLength(source, i);
                         }
 
                         AddToken(TokenKind.Name, source.Substring(start, i - start), '\0');
@@ -1043,7 +1043,7 @@ namespace LlamaLog.Engine.Markup
                         keyword |= string.CompareOrdinal(source, i, word, 0, word.Length) == 0;
                     }
 
-                    if (!keyword && (source[i] == '_' || source[i] >= 0x80 || PythonText.IsWordChar(source, i)))
+                    if (!keyword && (source[i] == '_' || source[i] >= 0x80 || PythonCharacters.IsWordChar(source, i)))
                     {
                         return "invalid " + kind + " literal";
                     }

@@ -49,7 +49,7 @@ namespace LlamaLog.Engine.Markup
             int nameEnd = open + 1;
             while (nameEnd < close && IsTagNameChar(text, nameEnd))
             {
-                nameEnd += PythonText.CharLength(text, nameEnd);
+                nameEnd += PythonCharacters.CharLength(text, nameEnd);
             }
 
             spans.Add(open, open + 1, "repr.tag_start");
@@ -80,9 +80,9 @@ namespace LlamaLog.Engine.Markup
             int position = 0;
             while (position < text.Length)
             {
-                if (!PythonText.IsWordChar(text, position))
+                if (!PythonCharacters.IsWordChar(text, position))
                 {
-                    position += PythonText.CharLength(text, position);
+                    position += PythonCharacters.CharLength(text, position);
                     continue;
                 }
 
@@ -91,16 +91,16 @@ namespace LlamaLog.Engine.Markup
                     runEnd = WordRunEnd(text, position);
                 }
 
-                if (runEnd < text.Length && text[runEnd] == '=' && PythonText.CodePointCount(text, position, Math.Min(runEnd, position + 101)) <= 50)
+                if (runEnd < text.Length && text[runEnd] == '=' && PythonCharacters.CodePointCount(text, position, Math.Min(runEnd, position + 101)) <= 50)
                 {
                     spans.Add(position, runEnd, "repr.attrib_name");
                     int end = runEnd + 1;
                     int value = end;
-                    if (value < text.Length && text[value] == '"' && value + 1 < text.Length && PythonText.IsWordChar(text, value + 1))
+                    if (value < text.Length && text[value] == '"' && value + 1 < text.Length && PythonCharacters.IsWordChar(text, value + 1))
                     {
                         end = WordRunEnd(text, value + 1);
                     }
-                    else if (value < text.Length && PythonText.IsWordChar(text, value))
+                    else if (value < text.Length && PythonCharacters.IsWordChar(text, value))
                     {
                         end = WordRunEnd(text, value);
                     }
@@ -120,7 +120,7 @@ namespace LlamaLog.Engine.Markup
                     continue;
                 }
 
-                position += PythonText.CharLength(text, position);
+                position += PythonCharacters.CharLength(text, position);
             }
         }
 
@@ -145,9 +145,9 @@ namespace LlamaLog.Engine.Markup
         private static int WordRunEnd(string text, int start)
         {
             int end = start;
-            while (end < text.Length && PythonText.IsWordChar(text, end))
+            while (end < text.Length && PythonCharacters.IsWordChar(text, end))
             {
-                end += PythonText.CharLength(text, end);
+                end += PythonCharacters.CharLength(text, end);
             }
 
             return end;
@@ -156,7 +156,7 @@ namespace LlamaLog.Engine.Markup
         private static bool IsTagNameChar(string text, int index)
         {
             char c = text[index];
-            return c == '-' || c == '.' || c == ':' || c == '|' || PythonText.IsWordChar(text, index);
+            return c == '-' || c == '.' || c == ':' || c == '|' || PythonCharacters.IsWordChar(text, index);
         }
 
         /// <summary>
@@ -189,7 +189,7 @@ namespace LlamaLog.Engine.Markup
                 while (position < text.Length)
                 {
                     int end = MatchAt(position);
-                    position = end > position ? end : position + PythonText.CharLength(text, position);
+                    position = end > position ? end : position + PythonCharacters.CharLength(text, position);
                 }
             }
 
@@ -447,7 +447,7 @@ namespace LlamaLog.Engine.Markup
                     callRunEnd = p;
                     while (callRunEnd < text.Length && IsCallChar(callRunEnd))
                     {
-                        callRunEnd += PythonText.CharLength(text, callRunEnd);
+                        callRunEnd += PythonCharacters.CharLength(text, callRunEnd);
                     }
                 }
 
@@ -458,7 +458,7 @@ namespace LlamaLog.Engine.Markup
             private int Constant(int p, out string style)
             {
                 style = null;
-                if (PythonText.IsWordCharBefore(text, p))
+                if (PythonCharacters.IsWordCharBefore(text, p))
                 {
                     return -1;
                 }
@@ -485,14 +485,14 @@ namespace LlamaLog.Engine.Markup
                 }
 
                 int end = p + word.Length;
-                return end < text.Length && PythonText.IsWordChar(text, end) ? -1 : end;
+                return end < text.Length && PythonCharacters.IsWordChar(text, end) ? -1 : end;
             }
 
             // (?<!\w)-?D+\.?D*(e[-+]?U+?)?([-+]D+\.?D*(e[-+]?U+)?)?j, where D is [0-9] and U is \d. The match
             // must end at the first 'j' and nothing in between is ambiguous, so one greedy pass decides it.
             private int ComplexNumber(int p)
             {
-                if (PythonText.IsWordCharBefore(text, p))
+                if (PythonCharacters.IsWordCharBefore(text, p))
                 {
                     return -1;
                 }
@@ -578,7 +578,7 @@ namespace LlamaLog.Engine.Markup
 
             private int DecimalNumber(int p)
             {
-                if (PythonText.IsWordCharBefore(text, p))
+                if (PythonCharacters.IsWordCharBefore(text, p))
                 {
                     return -1;
                 }
@@ -639,7 +639,7 @@ namespace LlamaLog.Engine.Markup
             // with a '/', then the file name after it.
             private int Path(int p)
             {
-                if (PythonText.IsWordCharBefore(text, p))
+                if (PythonCharacters.IsWordCharBefore(text, p))
                 {
                     return -1;
                 }
@@ -674,9 +674,9 @@ namespace LlamaLog.Engine.Markup
                 while (end < text.Length)
                 {
                     char c = text[end];
-                    if (c == '-' || c == '.' || c == '_' || c == '+' || PythonText.IsWordChar(text, end))
+                    if (c == '-' || c == '.' || c == '_' || c == '+' || PythonCharacters.IsWordChar(text, end))
                     {
-                        end += PythonText.CharLength(text, end);
+                        end += PythonCharacters.CharLength(text, end);
                     }
                     else
                     {
@@ -690,7 +690,7 @@ namespace LlamaLog.Engine.Markup
             // (?<![\\\w])(?P<str>b?'''.*?(?<!\\)'''|b?'.*?(?<!\\)'|b?""".*?(?<!\\)"""|b?".*?(?<!\\)")
             private int QuotedString(int p)
             {
-                if (p > 0 && (text[p - 1] == '\\' || PythonText.IsWordCharBefore(text, p)))
+                if (p > 0 && (text[p - 1] == '\\' || PythonCharacters.IsWordCharBefore(text, p)))
                 {
                     return -1;
                 }
@@ -790,17 +790,17 @@ namespace LlamaLog.Engine.Markup
             // Python's \b: the characters on either side differ in being \w (the string's ends count as non-word).
             private bool IsBoundary(int at)
             {
-                bool before = PythonText.IsWordCharBefore(text, at);
-                bool after = at < text.Length && PythonText.IsWordChar(text, at);
+                bool before = PythonCharacters.IsWordCharBefore(text, at);
+                bool after = at < text.Length && PythonCharacters.IsWordChar(text, at);
                 return before != after;
             }
 
             private int UnicodeDigitsEnd(int start)
             {
                 int end = start;
-                while (end < text.Length && PythonText.IsDecimalDigit(text, end))
+                while (end < text.Length && PythonCharacters.IsDecimalDigit(text, end))
                 {
-                    end += PythonText.CharLength(text, end);
+                    end += PythonCharacters.CharLength(text, end);
                 }
 
                 return end;
@@ -825,7 +825,7 @@ namespace LlamaLog.Engine.Markup
 
             private bool IsCallChar(int index)
             {
-                return text[index] == '.' || PythonText.IsWordChar(text, index);
+                return text[index] == '.' || PythonCharacters.IsWordChar(text, index);
             }
 
             private static bool IsHex(char c)

@@ -236,7 +236,7 @@ namespace LlamaLog.Engine.Markup
         private static string LevelText(string name)
         {
             string text = ControlCharacters.Strip(name).Replace('\n', ' ').Replace('\t', ' ');
-            int length = PythonText.CodePointCount(text, 0, text.Length);
+            int length = PythonCharacters.CodePointCount(text, 0, text.Length);
             return length < LevelTextLength ? text + new string(' ', LevelTextLength - length) : text;
         }
 
@@ -244,7 +244,7 @@ namespace LlamaLog.Engine.Markup
         {
             try
             {
-                return DefaultTheme.Resolve("logging.level." + PythonText.Lower(name));
+                return DefaultTheme.Resolve("logging.level." + Config.PythonText.Lower(name));
             }
             catch (InvalidColorException)
             {

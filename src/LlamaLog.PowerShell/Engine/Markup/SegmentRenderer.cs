@@ -148,7 +148,7 @@ namespace LlamaLog.Engine.Markup
         /// </summary>
         public void Write(StringBuilder output, int start, int end, bool halfCut = false)
         {
-            int limit = halfCut ? end + PythonText.CharLength(Text, end) : end;
+            int limit = halfCut ? end + PythonCharacters.CharLength(Text, end) : end;
             if (limit <= start)
             {
                 return;

@@ -62,7 +62,7 @@ namespace LlamaLog.Engine.Markup
         internal static TerminalColor TryParse(string original, out string error)
         {
             error = null;
-            string color = PythonText.Lower(PythonText.Strip(original));
+            string color = Config.PythonText.Lower(Config.PythonText.Strip(original));
             if (color == "default")
             {
                 return DefaultColor;
@@ -85,7 +85,7 @@ namespace LlamaLog.Engine.Markup
                 int number = int.Parse(color.Substring(6, color.Length - 7), NumberStyles.None, CultureInfo.InvariantCulture);
                 if (number > 255)
                 {
-                    error = "color number must be <= 255 in " + PythonText.Repr(color);
+                    error = "color number must be <= 255 in " + PythonCharacters.Repr(color);
                     return null;
                 }
 
@@ -98,7 +98,7 @@ namespace LlamaLog.Engine.Markup
                 return ParseRgb(original, color, out error);
             }
 
-            error = PythonText.Repr(original) + " is not a valid color";
+            error = PythonCharacters.Repr(original) + " is not a valid color";
             return null;
         }
 
@@ -210,7 +210,7 @@ namespace LlamaLog.Engine.Markup
             string[] components = color.Substring(4, color.Length - 5).Split(',');
             if (components.Length != 3)
             {
-                error = "expected three components in " + PythonText.Repr(original);
+                error = "expected three components in " + PythonCharacters.Repr(original);
                 return null;
             }
 
@@ -222,7 +222,7 @@ namespace LlamaLog.Engine.Markup
 
             if (values[0] > 255 || values[1] > 255 || values[2] > 255)
             {
-                error = "color components must be <= 255 in " + PythonText.Repr(original);
+                error = "color components must be <= 255 in " + PythonCharacters.Repr(original);
                 return null;
             }
 
@@ -233,7 +233,7 @@ namespace LlamaLog.Engine.Markup
         // whitespace is ignored, any Unicode decimal digit counts; empty or split text is the ValueError case.
         private static int PythonInt(string component, string original)
         {
-            string digits = PythonText.Strip(component);
+            string digits = Config.PythonText.Strip(component);
             bool valid = digits.Length > 0;
             long value = 0;
             for (int i = 0; valid && i < digits.Length; i++)
@@ -246,12 +246,12 @@ namespace LlamaLog.Engine.Markup
                 }
 
                 value = Math.Min((value * 10) + digit, 100000);
-                i += PythonText.CharLength(digits, i) - 1;
+                i += PythonCharacters.CharLength(digits, i) - 1;
             }
 
             if (!valid)
             {
-                throw new InvalidColorException(PythonText.Strip(original), "invalid literal for int() with base 10: " + PythonText.Repr(component));
+                throw new InvalidColorException(Config.PythonText.Strip(original), "invalid literal for int() with base 10: " + PythonCharacters.Repr(component));
             }
 
             return (int)value;
@@ -300,12 +300,12 @@ namespace LlamaLog.Engine.Markup
             for (int i = start; i < end; i++)
             {
                 char c = text[i];
-                if (c != ',' && !PythonText.IsWhitespace(c) && !PythonText.IsDecimalDigit(text, i))
+                if (c != ',' && !Config.PythonText.IsWhiteSpace(c) && !PythonCharacters.IsDecimalDigit(text, i))
                 {
                     return false;
                 }
 
-                i += PythonText.CharLength(text, i) - 1;
+                i += PythonCharacters.CharLength(text, i) - 1;
             }
 
             return true;

@@ -118,7 +118,7 @@ namespace LlamaLog.Engine.Markup
             }
 
             TextStyle style = TryParse(definition, out _);
-            normalized = style != null ? style.ToString() : PythonText.Lower(PythonText.Strip(definition));
+            normalized = style != null ? style.ToString() : Config.PythonText.Lower(Config.PythonText.Strip(definition));
             NormalizeCache.Add(definition, normalized);
             return normalized;
         }
@@ -264,7 +264,7 @@ namespace LlamaLog.Engine.Markup
         private static TextStyle ParseWords(string definition, out string error)
         {
             error = null;
-            if (definition.Length == 0 || PythonText.Strip(definition) == "none")
+            if (definition.Length == 0 || Config.PythonText.Strip(definition) == "none")
             {
                 return Null;
             }
@@ -277,7 +277,7 @@ namespace LlamaLog.Engine.Markup
             string link = null;
             for (int i = 0; i < words.Count; i++)
             {
-                string word = PythonText.Lower(words[i]);
+                string word = Config.PythonText.Lower(words[i]);
                 if (word == "on")
                 {
                     string next = ++i < words.Count ? words[i] : string.Empty;
@@ -290,7 +290,7 @@ namespace LlamaLog.Engine.Markup
                     background = TerminalColor.TryParse(next, out string colorError);
                     if (background == null)
                     {
-                        error = "unable to parse " + PythonText.Repr(next) + " as background color; " + colorError;
+                        error = "unable to parse " + PythonCharacters.Repr(next) + " as background color; " + colorError;
                         return null;
                     }
                 }
@@ -299,7 +299,7 @@ namespace LlamaLog.Engine.Markup
                     string next = ++i < words.Count ? words[i] : string.Empty;
                     if (!AttributeWords.TryGetValue(next, out TextAttributes attribute))
                     {
-                        error = "expected style attribute after 'not', found " + PythonText.Repr(next);
+                        error = "expected style attribute after 'not', found " + PythonCharacters.Repr(next);
                         return null;
                     }
 
@@ -327,7 +327,7 @@ namespace LlamaLog.Engine.Markup
                     foreground = TerminalColor.TryParse(word, out string colorError);
                     if (foreground == null)
                     {
-                        error = "unable to parse " + PythonText.Repr(word) + " as color; " + colorError;
+                        error = "unable to parse " + PythonCharacters.Repr(word) + " as color; " + colorError;
                         return null;
                     }
                 }
@@ -343,13 +343,13 @@ namespace LlamaLog.Engine.Markup
             int i = 0;
             while (i < text.Length)
             {
-                while (i < text.Length && PythonText.IsWhitespace(text[i]))
+                while (i < text.Length && Config.PythonText.IsWhiteSpace(text[i]))
                 {
                     i++;
                 }
 
                 int start = i;
-                while (i < text.Length && !PythonText.IsWhitespace(text[i]))
+                while (i < text.Length && !Config.PythonText.IsWhiteSpace(text[i]))
                 {
                     i++;
                 }

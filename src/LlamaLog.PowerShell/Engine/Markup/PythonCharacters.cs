@@ -4,41 +4,12 @@ using System.Text;
 namespace LlamaLog.Engine.Markup
 {
     /// <summary>
-    /// Python's string rules where Rich's behaviour depends on them: <c>str.isspace</c>, the regex classes
-    /// <c>\w</c> and <c>\d</c>, <c>str.lower</c>, <c>str.strip</c> and <c>repr</c>. .NET's own definitions differ
-    /// (for example <c>\s</c> lacks U+001C-U+001F), so the engine never uses them for these decisions.
+    /// Python's character rules where Rich's behaviour depends on them: the regex classes <c>\w</c> and
+    /// <c>\d</c>, code point counting and <c>repr</c>. (<c>str.isspace</c>, <c>str.lower</c> and <c>str.strip</c>
+    /// are <see cref="Config.PythonText"/>'s.) .NET's own definitions differ, so the engine never uses them here.
     /// </summary>
-    internal static class PythonText
+    internal static class PythonCharacters
     {
-        /// <summary>Python's <c>str.isspace</c>, which is also its regex <c>\s</c>. All such characters are in the BMP.</summary>
-        public static bool IsWhitespace(char c)
-        {
-            if (c <= ' ')
-            {
-                return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
-            }
-
-            if (c < '\u0085')
-            {
-                return false;
-            }
-
-            switch (c)
-            {
-                case '\u0085':
-                case '\u00A0':
-                case '\u1680':
-                case '\u2028':
-                case '\u2029':
-                case '\u202F':
-                case '\u205F':
-                case '\u3000':
-                    return true;
-                default:
-                    return c >= '\u2000' && c <= '\u200A';
-            }
-        }
-
         /// <summary>Python's regex <c>\w</c> for the code point at <paramref name="index"/>: letters, numbers and '_'.</summary>
         public static bool IsWordChar(string text, int index)
         {
@@ -100,66 +71,6 @@ namespace LlamaLog.Engine.Markup
             }
 
             return count;
-        }
-
-        /// <summary>Python's <c>str.lower</c>: invariant lower-casing, with the one multi-character mapping (U+0130).</summary>
-        public static string Lower(string text)
-        {
-            bool ascii = true;
-            bool upper = false;
-            foreach (char c in text)
-            {
-                if (c >= 0x80)
-                {
-                    ascii = false;
-                    break;
-                }
-
-                if (c >= 'A' && c <= 'Z')
-                {
-                    upper = true;
-                }
-            }
-
-            if (ascii)
-            {
-                if (!upper)
-                {
-                    return text;
-                }
-
-                char[] chars = text.ToCharArray();
-                for (int i = 0; i < chars.Length; i++)
-                {
-                    if (chars[i] >= 'A' && chars[i] <= 'Z')
-                    {
-                        chars[i] = (char)(chars[i] + 32);
-                    }
-                }
-
-                return new string(chars);
-            }
-
-            string lower = text.ToLowerInvariant();
-            return text.IndexOf('\u0130') < 0 ? lower : text.Replace("\u0130", "i\u0307").ToLowerInvariant();
-        }
-
-        /// <summary>Python's <c>str.strip()</c>.</summary>
-        public static string Strip(string text)
-        {
-            int start = 0;
-            int end = text.Length;
-            while (start < end && IsWhitespace(text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && IsWhitespace(text[end - 1]))
-            {
-                end--;
-            }
-
-            return start == 0 && end == text.Length ? text : text.Substring(start, end - start);
         }
 
         /// <summary>Python's <c>repr</c> of a <c>str</c>, for error messages that quote the user's text.</summary>
