@@ -282,3 +282,30 @@ Describe 'A log file that cannot be opened' {
         $text | Should -Match 'host only'
     }
 }
+
+Describe 'The log file from the environment' {
+    BeforeAll {
+        $script:Folder = New-TestFolder
+    }
+
+    AfterAll {
+        Remove-Item $Folder -Recurse -Force
+    }
+
+    It 'is <Expected> when LLAMA_STACK_LOG_FILE is <Llama> and OGX_LOG_FILE is <Ogx>' -ForEach @(
+        @{ Llama = 'llama.log'; Ogx = $null; Expected = 'llama.log' }
+        @{ Llama = $null; Ogx = 'ogx.log'; Expected = 'ogx.log' }
+        @{ Llama = 'llama.log'; Ogx = 'ogx.log'; Expected = 'llama.log' }
+        @{ Llama = $null; Ogx = $null; Expected = 'none' }
+    ) {
+        $lines = @(
+            if ($Llama) { "`$env:LLAMA_STACK_LOG_FILE = '$(Join-Path $Folder $Llama)'" } else { 'Remove-Item env:LLAMA_STACK_LOG_FILE -ErrorAction SilentlyContinue' }
+            if ($Ogx) { "`$env:OGX_LOG_FILE = '$(Join-Path $Folder $Ogx)'" } else { 'Remove-Item env:OGX_LOG_FILE -ErrorAction SilentlyContinue' }
+            "Import-Module '$env:LLAMALOG_TEST_MODULE'"
+            '$s = Get-LlamaLogSetting; if ($s.LogFile) { (Split-Path $s.LogFile -Leaf) + "|" + $s.LogFileSource } else { "none|" + $s.LogFileSource }'
+        )
+        $output = & $Pwsh -NoProfile -NonInteractive -Command ($lines -join '; ')
+        $source = @{ 'llama.log' = 'LLAMA_STACK_LOG_FILE'; 'ogx.log' = 'OGX_LOG_FILE'; 'none' = 'None' }[$Expected]
+        $output | Should -Be "$Expected|$source"
+    }
+}
