@@ -1,0 +1,132 @@
+<#
+.SYNOPSIS
+    One run of one Bench scenario, in a fresh pwsh started by Invoke-Benchmarks.ps1.
+.DESCRIPTION
+    Imports the module (timed on its own), warms the scenario up on a separate log file, then times N messages
+    and writes the result as JSON to -ResultPath. -Id memory runs the memory scenario; -Id idle measures an idle
+    pwsh with the module imported. Scenarios are defined in Scenarios.psd1.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $Id,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [int] $Count = 1000,
+    [double] $WarmupSeconds = 0.5,
+    [string] $LogFile
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+Import-Module $ModuleManifest
+$importMs = $clock.Elapsed.TotalMilliseconds
+
+$definitions = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Scenarios.psd1')
+
+function Invoke-Code {
+    # Runs a Scenarios.psd1 snippet here, where $logFile is visible to it; returns what it outputs.
+    param([string] $Code, [string] $logFile)
+    if ([string]::IsNullOrWhiteSpace($Code)) { return $null }
+    & ([scriptblock]::Create($Code))
+}
+
+function Clear-Heap {
+    [GC]::Collect()
+    [GC]::WaitForPendingFinalizers()
+    [GC]::Collect()
+}
+
+function Write-Result([hashtable] $Result) {
+    $Result.importMs = $importMs
+    $Result | ConvertTo-Json -Depth 5 | Set-Content -Path $ResultPath -Encoding utf8NoBOM
+}
+
+if ($Id -eq 'idle') {
+    Clear-Heap
+    Write-Result @{
+        id                = 'idle'
+        heapBytes         = [GC]::GetTotalMemory($true)
+        peakWorkingSet    = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+    }
+    return
+}
+
+if ($Id -eq 'memory') {
+    $memory = $definitions.Memory
+    $body = [scriptblock]::Create($memory.Body)
+    $x = Invoke-Code $memory.Open "$LogFile.warmup"
+    $null = & $body $memory.Warmup $x
+    $x = Invoke-Code $memory.Open $LogFile
+    $heapAfterWarmup = [GC]::GetTotalMemory($true)
+    # The records go in equal chunks, with a full collection after each, so the heap's trend is visible.
+    $chunk = [int][Math]::Ceiling($Count / $memory.Samples)
+    $samples = [System.Collections.Generic.List[long]]::new()
+    $written = 0
+    $clock.Restart()
+    while ($written -lt $Count) {
+        $n = [Math]::Min($chunk, $Count - $written)
+        $null = & $body $n $x
+        $written += $n
+        $samples.Add([GC]::GetTotalMemory($true))
+    }
+    $elapsed = $clock.Elapsed.TotalMilliseconds
+    Write-Result @{
+        id               = 'memory'
+        count            = $Count
+        warmup           = $memory.Warmup
+        elapsedMs        = $elapsed
+        heapAfterWarmup  = $heapAfterWarmup
+        heapSamples      = $samples.ToArray()
+        heapEnd          = $samples[$samples.Count - 1]
+        peakWorkingSet   = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+    }
+    return
+}
+
+$scenario = $definitions.Scenarios | Where-Object { $_.Id -eq $Id }
+if (-not $scenario) { throw "No scenario '$Id' in Scenarios.psd1." }
+
+if ($scenario['Prepare'] -eq 'CSharp') {
+    $moduleAssembly = Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'
+    # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
+    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs') -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions')
+}
+
+$body = [scriptblock]::Create($scenario.Body)
+$close = $scenario['Close']
+
+# Warm-up on its own log file, until PowerShell has compiled the loop and .NET has tiered up the hot methods,
+# so the timed run measures the steady state a long-running script sees.
+$x = Invoke-Code $scenario.Open "$LogFile.warmup"
+$batch = [Math]::Max(200, [int]($Count / 10))
+$warmed = 0
+$clock.Restart()
+do {
+    $null = & $body $batch $x
+    $warmed += $batch
+} while ($clock.Elapsed.TotalSeconds -lt $WarmupSeconds)
+if ($close) { Invoke-Code $close | Out-Null }
+
+$x = Invoke-Code $scenario.Open $LogFile
+Clear-Heap
+$gen0 = [GC]::CollectionCount(0)
+$gen2 = [GC]::CollectionCount(2)
+$allocated = [GC]::GetTotalAllocatedBytes($true)
+$clock.Restart()
+$null = & $body $Count $x
+$elapsed = $clock.Elapsed.TotalMilliseconds
+$allocated = [GC]::GetTotalAllocatedBytes($true) - $allocated
+$gen0 = [GC]::CollectionCount(0) - $gen0
+$gen2 = [GC]::CollectionCount(2) - $gen2
+if ($close) { Invoke-Code $close | Out-Null }
+
+Write-Result @{
+    id             = $Id
+    count          = $Count
+    warmup         = $warmed
+    elapsedMs      = $elapsed
+    allocatedBytes = $allocated
+    gen0           = $gen0
+    gen2           = $gen2
+}
