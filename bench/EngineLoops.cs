@@ -1,5 +1,6 @@
-// Compiled with Add-Type by Invoke-Scenario.ps1 for the C# scenarios of Bench: loops with no PowerShell in them.
-// Not part of the BenchmarkDotNet project (which has its own folder), so it also runs in a -Quick Bench.
+// Compiled with ThreadClock.cs into the Bench's support assembly (Invoke-Benchmarks.ps1 does it once per run, and
+// Invoke-Scenario.ps1 loads it): the C# scenarios, loops with no PowerShell in them. Not part of the BenchmarkDotNet
+// project (which has its own folder), so it also runs in a -Quick Bench.
 using System;
 using System.Globalization;
 using System.IO;

@@ -56,11 +56,23 @@ $Runs = $Quick ? 3 : 5
 $WarmupSeconds = $Quick ? 0.15 : 0.5
 $MemoryCount = $Quick ? $Definitions.Memory.QuickRecords : $Definitions.Memory.Records
 $IdleRuns = 3
+# The time measured: the CPU time of the thread running the loop where the platform gives it (other sessions on a
+# shared machine preempt the child, which inflates its wall time but not its CPU time); the wall time elsewhere.
+# Both are in bench.json; on a quiet machine they agree within a few per cent.
+$ThreadClock = $IsLinux -or $IsMacOS
+$ClockName = $ThreadClock ? 'thread CPU time' : 'wall time'
 
 Add-Type -Path (Join-Path $BenchDir 'LineCheck.cs')
 
 $Work = Join-Path ([System.IO.Path]::GetTempPath()) ('llamalog-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
 $null = New-Item -ItemType Directory -Path $Work
+
+# The C# loops and the thread clock, compiled once here rather than in each of the ~80 child processes.
+# Naming any reference replaces Add-Type's defaults, so the framework assemblies they use are named too.
+$SupportAssembly = Join-Path $Work 'LlamaLogBench.dll'
+Add-Type -Path (Join-Path $BenchDir 'EngineLoops.cs'), (Join-Path $BenchDir 'ThreadClock.cs') -OutputAssembly $SupportAssembly -OutputType Library `
+    -ReferencedAssemblies @((Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'), 'netstandard', 'System.Runtime',
+        'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices')
 # Line-check failures and broken runs: any of them makes the Bench fail.
 $Problems = [System.Collections.Generic.List[string]]::new()
 
@@ -135,7 +147,8 @@ function Invoke-Child {
     $stderr = Join-Path $Work "$Label.err"
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $BenchDir 'Invoke-Scenario.ps1'),
         '-ModuleManifest', $ModuleManifest, '-Id', $Id, '-ResultPath', $result, '-Count', [string]$Count,
-        '-WarmupSeconds', (Format-Number $WarmupSeconds '0.###'), '-LogFile', (Join-Path $Work "$Label.log"))
+        '-WarmupSeconds', (Format-Number $WarmupSeconds '0.###'), '-LogFile', (Join-Path $Work "$Label.log"),
+        '-SupportAssembly', $SupportAssembly)
     $exit = Start-Child $arguments $stdout $stderr $TimeoutSeconds
     if ($exit -ne 0 -or -not (Test-Path $result)) {
         $errors = (Test-Path $stderr) ? (Get-Content $stderr -Raw) : ''
@@ -161,6 +174,11 @@ function Get-MachineText {
     $memory = [GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes / 1GB
     '{0}, {1} cores, {2} GB; {3}; PowerShell {4}, {5}' -f $cpu.Trim(), [Environment]::ProcessorCount, (Format-Number $memory '0'),
         [System.Runtime.InteropServices.RuntimeInformation]::OSDescription, $PSVersionTable.PSVersion, [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+}
+
+function Get-Load {
+    # The 1-minute load average (Linux): other processes on the machine make every number noisier.
+    if (Test-Path /proc/loadavg) { [double]::Parse((Get-Content /proc/loadavg -Raw).Split(' ')[0], $Invariant) } else { $null }
 }
 
 function ConvertTo-Xml([string] $Text) {
@@ -195,7 +213,7 @@ function New-Chart {
     $svg = [System.Text.StringBuilder]::new()
     $null = $svg.AppendLine("<svg xmlns=`"http://www.w3.org/2000/svg`" width=`"960`" height=`"$height`" viewBox=`"0 0 960 $height`" font-family=`"sans-serif`" font-size=`"12`">")
     $null = $svg.AppendLine("<rect width=`"960`" height=`"$height`" fill=`"#ffffff`"/>")
-    $null = $svg.AppendLine("<text x=`"16`" y=`"26`" font-size=`"16`" font-weight=`"bold`">LlamaLog Bench: µs per message (median of the runs; whiskers: min–max$($logScale ? '; log scale' : ''))</text>")
+    $null = $svg.AppendLine("<text x=`"16`" y=`"26`" font-size=`"16`" font-weight=`"bold`">LlamaLog Bench: µs per message ($ClockName; bars: medians, whiskers: min–max$($logScale ? '; log scale' : ''))</text>")
     $subtitleY = 46
     foreach ($line in $Subtitle) {
         $null = $svg.AppendLine("<text x=`"16`" y=`"$subtitleY`" fill=`"#555555`">$(ConvertTo-Xml $line)</text>")
@@ -245,6 +263,7 @@ $results = @{}
 foreach ($scenario in $selected) { $results[$scenario.Id] = [System.Collections.Generic.List[object]]::new() }
 $importTimes = [System.Collections.Generic.List[double]]::new()
 $started = [System.Diagnostics.Stopwatch]::StartNew()
+$loadStart = Get-Load
 
 Write-Host "LlamaLog Bench$($Quick ? ' (quick)' : ''): $($selected.Count) scenarios × $Runs runs, N = $BaseCount per run (× the scenario's scale), each run a fresh pwsh."
 try {
@@ -255,7 +274,8 @@ try {
             $data = Invoke-Child -Id $scenario.Id -Count $count -Label $label
             if ($data) {
                 $importTimes.Add($data.importMs)
-                $us = $data.elapsedMs * 1000 / $data.count
+                $wall = $data.elapsedMs * 1000 / $data.count
+                $us = ($ThreadClock -and $null -ne $data.cpuMs) ? $data.cpuMs * 1000 / $data.count : $wall
                 $check = $null
                 if ($scenario['LinePattern']) {
                     $check = [LlamaLogBench.LineCheck]::Check((Join-Path $Work "$label.log"), $count, $scenario.LinePattern)
@@ -267,8 +287,8 @@ try {
                     $check = "only $($data.hostLines) lines reached the host, fewer than the $count messages"
                 }
                 if ($check) { $Problems.Add("${label}: line check failed: $check") }
-                $results[$scenario.Id].Add([pscustomobject]@{ us = $us; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2 })
-                Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg{4}' -f $round, $Runs, $scenario.Id, (Format-Number $us), ($check ? "  LINE CHECK FAILED: $check" : ''))
+                $results[$scenario.Id].Add([pscustomobject]@{ us = $us; wall = $wall; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2 })
+                Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg  (wall {4}){5}' -f $round, $Runs, $scenario.Id, (Format-Number $us), (Format-Number $wall), ($check ? "  LINE CHECK FAILED: $check" : ''))
             }
             Remove-RunFiles $label
         }
@@ -315,13 +335,15 @@ finally {
     Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 $scenarioSeconds = $started.Elapsed.TotalSeconds
+$loadEnd = Get-Load
 
 # ---- The table.
 $rows = foreach ($scenario in $selected) {
     $scenarioRuns = $results[$scenario.Id]
     $row = [ordered]@{
         id = $scenario.Id; title = $scenario.Title; kind = $scenario.Kind; n = $BaseCount * $scenario.Scale
-        runs = @($scenarioRuns | ForEach-Object us); median = $null; min = $null; max = $null; bytesPerMessage = $null
+        runs = @($scenarioRuns | ForEach-Object us); wallRuns = @($scenarioRuns | ForEach-Object wall)
+        median = $null; min = $null; max = $null; wallMedian = $null; bytesPerMessage = $null
         yardstick = $scenario['Yardstick']; yardstickTitle = $null; yardstickMedian = $null; ratio = $null
         target = $scenario['Target']; targetMicroseconds = $null; targetText = ''; result = ''
     }
@@ -329,6 +351,7 @@ $rows = foreach ($scenario in $selected) {
         $row.median = Get-Median $row.runs
         $row.min = ($row.runs | Measure-Object -Minimum).Minimum
         $row.max = ($row.runs | Measure-Object -Maximum).Maximum
+        $row.wallMedian = Get-Median $row.wallRuns
         $row.bytesPerMessage = Get-Median @($scenarioRuns | ForEach-Object bytes)
     }
     if ($scenario['Yardstick']) {
@@ -357,14 +380,15 @@ $importMedian = $importTimes.Count ? (Get-Median $importTimes.ToArray()) : 0
 $importMin = $importTimes.Count ? ($importTimes | Measure-Object -Minimum).Minimum : 0
 $importMax = $importTimes.Count ? ($importTimes | Measure-Object -Maximum).Maximum : 0
 
-$format = '{0,-42} {1,7} {2,9} {3,9} {4,9} {5,8}  {6,-18} {7,7} {8,8}  {9}'
+$format = '{0,-42} {1,7} {2,9} {3,9} {4,9} {5,9} {6,8}  {7,-18} {8,7} {9,8}  {10}'
 $lines = [System.Collections.Generic.List[string]]::new()
-$lines.Add(($format -f 'Scenario', 'N', 'median', 'min', 'max', 'B/msg', 'yardstick', 'ratio', 'target', 'result'))
-$lines.Add(($format -f '', '', 'µs/msg', 'µs/msg', 'µs/msg', '', '', '', '', ''))
+$lines.Add(($format -f 'Scenario', 'N', 'median', 'min', 'max', 'wall', 'B/msg', 'yardstick', 'ratio', 'target', 'result'))
+$lines.Add(($format -f '', '', 'µs/msg', 'µs/msg', 'µs/msg', 'median', '', '', '', '', ''))
 foreach ($row in $rows) {
     $lines.Add(($format -f $row.title, $row.n,
             ($null -ne $row.median ? (Format-Number $row.median) : 'n/a'), ($null -ne $row.min ? (Format-Number $row.min) : ''),
-            ($null -ne $row.max ? (Format-Number $row.max) : ''), ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''),
+            ($null -ne $row.max ? (Format-Number $row.max) : ''), ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
+            ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''),
             ($row.yardstick ?? ''), ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText,
             ($row.kind -eq 'Yardstick' ? 'yardstick' : $row.result)))
 }
@@ -372,6 +396,10 @@ foreach ($row in $rows) {
 Write-Host ''
 Write-Host "LlamaLog Bench — $machine"
 Write-Host "$command; $Runs runs per scenario, each a fresh pwsh; ratios are of medians from this run."
+Write-Host "µs per message: $ClockName of the loop$($ThreadClock ? ' (user + system, clock_gettime); wall: the median wall-clock time' : '')."
+if ($null -ne $loadStart) {
+    Write-Host "Load average (1 min) at the start $(Format-Number $loadStart), at the end $(Format-Number $loadEnd)$(($loadStart -gt [Environment]::ProcessorCount -or $loadEnd -gt [Environment]::ProcessorCount) ? ': other processes were busy, the numbers are noisier than usual' : '')."
+}
 Write-Host ''
 $lines | ForEach-Object { Write-Host $_ }
 Write-Host ''
@@ -417,7 +445,9 @@ $report = [ordered]@{
     runsPerScenario = $Runs
     baseCount       = $BaseCount
     warmupSeconds   = $WarmupSeconds
+    clock           = $ClockName
     seconds         = $scenarioSeconds
+    loadAverage     = [ordered]@{ start = $loadStart; end = $loadEnd }
     importMs        = [ordered]@{ median = $importMedian; min = $importMin; max = $importMax; processes = $importTimes.Count }
     scenarios       = @($rows)
     memory          = $memory
@@ -427,13 +457,14 @@ $report = [ordered]@{
 $report | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8NoBOM
 
 $markdown = [System.Collections.Generic.List[string]]::new()
-$markdown.Add("Machine: $machine. Command: ``$command`` ($Runs runs per scenario, each a fresh pwsh; N per run as shown).")
+$markdown.Add("Machine: $machine. Command: ``$command`` ($Runs runs per scenario, each a fresh pwsh; N per run as shown; µs per message: $ClockName of the loop, median (min–max) of the runs, and the median wall time).")
 $markdown.Add('')
-$markdown.Add('| Scenario | N | µs/msg median (min–max) | B/msg | Yardstick | Ratio | Target | Result |')
-$markdown.Add('|---|---:|---:|---:|---|---:|---|---|')
+$markdown.Add('| Scenario | N | µs/msg median (min–max) | wall µs/msg | B/msg | Yardstick | Ratio | Target | Result |')
+$markdown.Add('|---|---:|---:|---:|---:|---|---:|---|---|')
 foreach ($row in $rows) {
     $cell = $null -ne $row.median ? ('{0} ({1}–{2})' -f (Format-Number $row.median), (Format-Number $row.min), (Format-Number $row.max)) : 'n/a'
-    $markdown.Add(('| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |' -f ($row.title -replace '\|', '\|'), $row.n, $cell,
+    $markdown.Add(('| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} | {8} |' -f ($row.title -replace '\|', '\|'), $row.n, $cell,
+            ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
             ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''), (($row.yardstickTitle ?? '') -replace '\|', '\|'),
             ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText, ($row.kind -eq 'Yardstick' ? '' : $row.result)))
 }

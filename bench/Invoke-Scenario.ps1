@@ -12,7 +12,10 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath,
     [int] $Count = 1000,
     [double] $WarmupSeconds = 0.5,
-    [string] $LogFile
+    [string] $LogFile,
+    # The Bench's support assembly (EngineLoops.cs and ThreadClock.cs, compiled once by Invoke-Benchmarks.ps1);
+    # without it, this script compiles them itself.
+    [string] $SupportAssembly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -30,6 +33,20 @@ function Invoke-Code {
     if ([string]::IsNullOrWhiteSpace($Code)) { return $null }
     & ([scriptblock]::Create($Code))
 }
+
+if ($SupportAssembly) {
+    Add-Type -Path $SupportAssembly
+}
+else {
+    $moduleAssembly = Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'
+    # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
+    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs'), (Join-Path $PSScriptRoot 'ThreadClock.cs') `
+        -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices')
+}
+
+# The loop's thread CPU time (ThreadClock.cs; -1 where there is none), read by direct method calls around the
+# loop: a script function call there would add its own compilation to the time. Called once now to bind it.
+$null = [LlamaLogBench.ThreadClock]::Nanoseconds()
 
 function Clear-Heap {
     [GC]::Collect()
@@ -87,12 +104,6 @@ if ($Id -eq 'memory') {
 $scenario = $definitions.Scenarios | Where-Object { $_.Id -eq $Id }
 if (-not $scenario) { throw "No scenario '$Id' in Scenarios.psd1." }
 
-if ($scenario['Prepare'] -eq 'CSharp') {
-    $moduleAssembly = Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'
-    # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
-    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs') -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions')
-}
-
 $body = [scriptblock]::Create($scenario.Body)
 $close = $scenario['Close']
 
@@ -113,9 +124,12 @@ Clear-Heap
 $gen0 = [GC]::CollectionCount(0)
 $gen2 = [GC]::CollectionCount(2)
 $allocated = [GC]::GetTotalAllocatedBytes($true)
+$cpuStart = [LlamaLogBench.ThreadClock]::Nanoseconds()
 $clock.Restart()
 $null = & $body $Count $x
 $elapsed = $clock.Elapsed.TotalMilliseconds
+$cpuEnd = [LlamaLogBench.ThreadClock]::Nanoseconds()
+$cpu = $cpuStart -ge 0 ? ($cpuEnd - $cpuStart) / 1e6 : $null
 $allocated = [GC]::GetTotalAllocatedBytes($true) - $allocated
 $gen0 = [GC]::CollectionCount(0) - $gen0
 $gen2 = [GC]::CollectionCount(2) - $gen2
@@ -126,6 +140,7 @@ Write-Result @{
     count          = $Count
     warmup         = $warmed
     elapsedMs      = $elapsed
+    cpuMs          = $cpu
     allocatedBytes = $allocated
     gen0           = $gen0
     gen2           = $gen2

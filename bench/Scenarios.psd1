@@ -1,7 +1,7 @@
 # The Bench scenarios, read by Invoke-Benchmarks.ps1 (what to compare, targets, checks) and by Invoke-Scenario.ps1
-# (what to run, in a fresh pwsh per run).
+# (what to run, in a fresh pwsh per run). The [LlamaLogBench.*] types are EngineLoops.cs, loaded in every run.
 #
-# Each scenario runs as:  Prepare (once)  ->  $x = Open (warm-up log)  ->  & Body $count $x until the warm-up
+# Each scenario runs as:  $x = Open (warm-up log)  ->  & Body $count $x until the warm-up
 # time is spent  ->  Close  ->  $x = Open (measured log)  ->  & Body N $x, timed  ->  Close.
 # Body is a script block `param($n, $x)`: everything it touches is a parameter or local, as in a script's own
 # loop, so variable look-up through scopes is not part of the cost. Every message is "m $i" (the pipeline forms
@@ -58,7 +58,6 @@
             Title       = 'C# loop: formatted line, flush per line'
             Kind        = 'Yardstick'
             Scale       = 5
-            Prepare     = 'CSharp'
             Open        = '[LlamaLogBench.FlushPerLineRun]::new($logFile)'
             Body        = 'param($n, $x) $x.Run($n)'
             Close       = '$x.Dispose()'
@@ -169,7 +168,6 @@
             Title       = 'Engine (C#): format + markup + file'
             Kind        = 'LlamaLog'
             Scale       = 5
-            Prepare     = 'CSharp'
             Open        = '[LlamaLogBench.EngineRun]::ForFile($logFile)'
             Body        = 'param($n, $x) $x.Run($n)'
             LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:1 core: m \d+$'
@@ -183,7 +181,6 @@
             Title          = 'Engine (C#): host rendering'
             Kind           = 'LlamaLog'
             Scale          = 5
-            Prepare        = 'CSharp'
             Open           = '[LlamaLogBench.EngineRun]::ForHost()'
             Body           = 'param($n, $x) $x.Run($n)'
             HostLines      = 0
