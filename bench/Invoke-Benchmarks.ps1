@@ -31,10 +31,14 @@ param(
     # Small N, 3 runs, 100,000 records for memory, no BenchmarkDotNet.
     [switch] $Quick,
 
-    # Only the scenarios whose id matches (a wildcard; 'memory' for the memory scenario). Their yardsticks run too.
-    [string] $Filter = '*',
+    # Only the scenarios whose id matches one of these wildcards ('memory' for the memory scenario); their yardsticks run too.
+    [string[]] $Filter = @('*'),
 
-    [switch] $NoBenchmarkDotNet
+    [switch] $NoBenchmarkDotNet,
+
+    # Overrides, for profiling: runs per scenario, and N per run before the scenario's scale.
+    [int] $Runs,
+    [int] $Count
 )
 
 $ErrorActionPreference = 'Stop'
@@ -48,12 +52,17 @@ $null = New-Item -ItemType Directory -Force -Path $OutputPath
 $OutputPath = (Resolve-Path $OutputPath).Path
 $Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 $Definitions = Import-PowerShellDataFile (Join-Path $BenchDir 'Scenarios.psd1')
-$Full = -not $Quick -and $Filter -eq '*'
+# pwsh -File passes 'a,b' as one string: split it here.
+$Filter = @($Filter | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+function Test-Filter([string] $Id) { @($Filter | Where-Object { $Id -like $_ }).Count -gt 0 }
+$Full = -not $Quick -and ($Filter -join ',') -eq '*' -and -not $Runs -and -not $Count
 
 # N is per run; scenarios of a few µs multiply it by their Scale so a run lasts long enough to time well.
-$BaseCount = $Quick ? 2000 : 20000
-$Runs = $Quick ? 3 : 5
-$WarmupSeconds = $Quick ? 0.15 : 0.5
+$BaseCount = $Count -gt 0 ? $Count : ($Quick ? 2000 : 20000)
+$Runs = $Runs -gt 0 ? $Runs : ($Quick ? 3 : 5)
+# Warm-up per run (Invoke-Scenario.ps1): at least the minimum, then until the speed is steady.
+$MinWarmupSeconds = 2.0
+$MaxWarmupSeconds = $Quick ? 4.0 : 8.0
 $MemoryCount = $Quick ? $Definitions.Memory.QuickRecords : $Definitions.Memory.Records
 $IdleRuns = 3
 # The time measured: the CPU time of the thread running the loop where the platform gives it (other sessions on a
@@ -147,7 +156,8 @@ function Invoke-Child {
     $stderr = Join-Path $Work "$Label.err"
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $BenchDir 'Invoke-Scenario.ps1'),
         '-ModuleManifest', $ModuleManifest, '-Id', $Id, '-ResultPath', $result, '-Count', [string]$Count,
-        '-WarmupSeconds', (Format-Number $WarmupSeconds '0.###'), '-LogFile', (Join-Path $Work "$Label.log"),
+        '-MinWarmupSeconds', (Format-Number $MinWarmupSeconds '0.###'), '-MaxWarmupSeconds', (Format-Number $MaxWarmupSeconds '0.###'),
+        '-LogFile', (Join-Path $Work "$Label.log"),
         '-SupportAssembly', $SupportAssembly)
     $exit = Start-Child $arguments $stdout $stderr $TimeoutSeconds
     if ($exit -ne 0 -or -not (Test-Path $result)) {
@@ -256,7 +266,7 @@ function New-Chart {
 
 # ---- The timed scenarios, round-robin.
 $all = @($Definitions.Scenarios)
-$chosen = @($all | Where-Object { $_.Id -like $Filter })
+$chosen = @($all | Where-Object { Test-Filter $_.Id })
 $needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
@@ -269,25 +279,28 @@ Write-Host "LlamaLog Bench$($Quick ? ' (quick)' : ''): $($selected.Count) scenar
 try {
     for ($round = 1; $round -le $Runs; $round++) {
         foreach ($scenario in $selected) {
-            $count = $BaseCount * $scenario.Scale
+            $runCount = $BaseCount * $scenario.Scale
             $label = "$($scenario.Id)-$round"
-            $data = Invoke-Child -Id $scenario.Id -Count $count -Label $label
+            $data = Invoke-Child -Id $scenario.Id -Count $runCount -Label $label
             if ($data) {
                 $importTimes.Add($data.importMs)
                 $wall = $data.elapsedMs * 1000 / $data.count
                 $us = ($ThreadClock -and $null -ne $data.cpuMs) ? $data.cpuMs * 1000 / $data.count : $wall
                 $check = $null
                 if ($scenario['LinePattern']) {
-                    $check = [LlamaLogBench.LineCheck]::Check((Join-Path $Work "$label.log"), $count, $scenario.LinePattern)
+                    $check = [LlamaLogBench.LineCheck]::Check((Join-Path $Work "$label.log"), $runCount, $scenario.LinePattern)
                 }
                 if ($scenario.HostLines -eq 0 -and $data.hostLines -ne 0) {
                     $check = "$($data.hostLines) lines reached the host, where none should"
                 }
-                elseif ($scenario.HostLines -eq 'N' -and $data.hostLines -lt $count) {
-                    $check = "only $($data.hostLines) lines reached the host, fewer than the $count messages"
+                elseif ($scenario.HostLines -eq 'N' -and $data.hostLines -lt $runCount) {
+                    $check = "only $($data.hostLines) lines reached the host, fewer than the $runCount messages"
                 }
                 if ($check) { $Problems.Add("${label}: line check failed: $check") }
-                $results[$scenario.Id].Add([pscustomobject]@{ us = $us; wall = $wall; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2 })
+                $results[$scenario.Id].Add([pscustomobject]@{
+                        us = $us; wall = $wall; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2
+                        warmupSeconds = $data.warmupSeconds; warmupSettled = $data.warmupSettled; firstBatchUs = $data.firstBatchUs
+                    })
                 Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg  (wall {4}){5}' -f $round, $Runs, $scenario.Id, (Format-Number $us), (Format-Number $wall), ($check ? "  LINE CHECK FAILED: $check" : ''))
             }
             Remove-RunFiles $label
@@ -296,7 +309,7 @@ try {
 
     # ---- Memory: a million records in one process, against idle pwsh processes with the module imported.
     $memory = $null
-    if ('memory' -like $Filter) {
+    if (Test-Filter 'memory') {
         Write-Host "Memory: $MemoryCount records through Write-LlamaLog (file only) in one process; $IdleRuns idle pwsh for reference."
         $idle = [System.Collections.Generic.List[double]]::new()
         for ($i = 1; $i -le $IdleRuns; $i++) {
@@ -395,7 +408,7 @@ foreach ($row in $rows) {
 
 Write-Host ''
 Write-Host "LlamaLog Bench — $machine"
-Write-Host "$command; $Runs runs per scenario, each a fresh pwsh; ratios are of medians from this run."
+Write-Host "$command; $Runs runs per scenario, each a fresh pwsh, timed at its steady speed after a warm-up; ratios are of medians from this run."
 Write-Host "µs per message: $ClockName of the loop$($ThreadClock ? ' (user + system, clock_gettime); wall: the median wall-clock time' : '')."
 if ($null -ne $loadStart) {
     Write-Host "Load average (1 min) at the start $(Format-Number $loadStart), at the end $(Format-Number $loadEnd)$(($loadStart -gt [Environment]::ProcessorCount -or $loadEnd -gt [Environment]::ProcessorCount) ? ': other processes were busy, the numbers are noisier than usual' : '')."
@@ -403,6 +416,11 @@ if ($null -ne $loadStart) {
 Write-Host ''
 $lines | ForEach-Object { Write-Host $_ }
 Write-Host ''
+$warmups = @($results.Values | ForEach-Object { $_ } | Where-Object { $null -ne $_.warmupSeconds })
+if ($warmups.Count) {
+    $unsettled = @($warmups | Where-Object { -not $_.warmupSettled }).Count
+    Write-Host "Warm-up before each timed run: median $(Format-Number (Get-Median @($warmups.warmupSeconds)) '0.0') s (at least $MinWarmupSeconds s, then until the speed settles; $unsettled of $($warmups.Count) runs reached the $MaxWarmupSeconds s limit first)."
+}
 Write-Host "Module import (Import-Module, fresh pwsh): median $(Format-Number $importMedian '0.0') ms (min $(Format-Number $importMin '0.0'), max $(Format-Number $importMax '0.0')) over $($importTimes.Count) processes."
 if ($memory) {
     Write-Host ("Memory, {0:N0} records through Write-LlamaLog (file only, {1} µs/record) in one process:" -f $memory.records, (Format-Number $memory.microsecondsPerRecord))
@@ -441,10 +459,10 @@ $report = [ordered]@{
     cores           = [Environment]::ProcessorCount
     command         = $command
     quick           = [bool]$Quick
-    filter          = $Filter
+    filter          = @($Filter)
     runsPerScenario = $Runs
     baseCount       = $BaseCount
-    warmupSeconds   = $WarmupSeconds
+    warmupSeconds   = [ordered]@{ min = $MinWarmupSeconds; max = $MaxWarmupSeconds }
     clock           = $ClockName
     seconds         = $scenarioSeconds
     loadAverage     = [ordered]@{ start = $loadStart; end = $loadEnd }

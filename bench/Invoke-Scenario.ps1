@@ -11,7 +11,9 @@ param(
     [Parameter(Mandatory)] [string] $Id,
     [Parameter(Mandatory)] [string] $ResultPath,
     [int] $Count = 1000,
-    [double] $WarmupSeconds = 0.5,
+    # The warm-up lasts at least this long, then until the speed stops improving, but no longer than the maximum.
+    [double] $MinWarmupSeconds = 2.0,
+    [double] $MaxWarmupSeconds = 8.0,
     [string] $LogFile,
     # The Bench's support assembly (EngineLoops.cs and ThreadClock.cs, compiled once by Invoke-Benchmarks.ps1);
     # without it, this script compiles them itself.
@@ -73,7 +75,13 @@ if ($Id -eq 'memory') {
     $memory = $definitions.Memory
     $body = [scriptblock]::Create($memory.Body)
     $x = Invoke-Code $memory.Open "$LogFile.warmup"
-    $null = & $body $memory.Warmup $x
+    # At least the configured records and MinWarmupSeconds: compiled code and caches settle first (see below).
+    $warmed = 0
+    $clock.Restart()
+    do {
+        $null = & $body $memory.Warmup $x
+        $warmed += $memory.Warmup
+    } while ($clock.Elapsed.TotalSeconds -lt $MinWarmupSeconds)
     $x = Invoke-Code $memory.Open $LogFile
     $heapAfterWarmup = [GC]::GetTotalMemory($true)
     # The records go in equal chunks, with a full collection after each, so the heap's trend is visible.
@@ -91,7 +99,7 @@ if ($Id -eq 'memory') {
     Write-Result @{
         id               = 'memory'
         count            = $Count
-        warmup           = $memory.Warmup
+        warmup           = $warmed
         elapsedMs        = $elapsed
         heapAfterWarmup  = $heapAfterWarmup
         heapSamples      = $samples.ToArray()
@@ -107,16 +115,34 @@ if (-not $scenario) { throw "No scenario '$Id' in Scenarios.psd1." }
 $body = [scriptblock]::Create($scenario.Body)
 $close = $scenario['Close']
 
-# Warm-up on its own log file, until PowerShell has compiled the loop and .NET has tiered up the hot methods,
-# so the timed run measures the steady state a long-running script sees.
+# Warm-up, on its own log file, until the loop runs at its steady speed. After start-up, .NET recompiles the hot
+# methods of PowerShell and of the module with full optimization (tiered compilation) in waves over a second or
+# two, and a cmdlet call gets 3 to 5 times cheaper: Write-Verbose in a loop goes from ~40 µs to ~9 µs of CPU.
+# Timing the first second would measure the JIT, not the code. So: at least MinWarmupSeconds, then until
+# StableBatches batches in a row have not beaten the best by 2% (a plateau between two waves can last a few
+# batches, hence the minimum), and no longer than MaxWarmupSeconds.
+$StableBatches = 5
 $x = Invoke-Code $scenario.Open "$LogFile.warmup"
 $batch = [Math]::Max(200, [int]($Count / 10))
 $warmed = 0
+$best = [double]::MaxValue
+$stable = 0
+$firstBatch = $null
 $clock.Restart()
-do {
+while ($true) {
+    $cpuStart = [LlamaLogBench.ThreadClock]::Nanoseconds()
+    $wallStart = $clock.Elapsed.TotalMilliseconds
     $null = & $body $batch $x
+    $cpuEnd = [LlamaLogBench.ThreadClock]::Nanoseconds()
+    $perMessage = $cpuStart -ge 0 ? ($cpuEnd - $cpuStart) / 1000 / $batch : ($clock.Elapsed.TotalMilliseconds - $wallStart) * 1000 / $batch
+    if ($null -eq $firstBatch) { $firstBatch = $perMessage }
     $warmed += $batch
-} while ($clock.Elapsed.TotalSeconds -lt $WarmupSeconds)
+    if ($perMessage -lt $best * 0.98) { $stable = 0 } else { $stable++ }
+    $best = [Math]::Min($best, $perMessage)
+    $seconds = $clock.Elapsed.TotalSeconds
+    if ($seconds -ge $MaxWarmupSeconds -or ($seconds -ge $MinWarmupSeconds -and $stable -ge $StableBatches)) { break }
+}
+$warmupSeconds = $clock.Elapsed.TotalSeconds
 if ($close) { Invoke-Code $close | Out-Null }
 
 $x = Invoke-Code $scenario.Open $LogFile
@@ -139,6 +165,9 @@ Write-Result @{
     id             = $Id
     count          = $Count
     warmup         = $warmed
+    warmupSeconds  = $warmupSeconds
+    warmupSettled  = $stable -ge $StableBatches
+    firstBatchUs   = $firstBatch
     elapsedMs      = $elapsed
     cpuMs          = $cpu
     allocatedBytes = $allocated
