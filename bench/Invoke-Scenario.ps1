@@ -118,16 +118,17 @@ $close = $scenario['Close']
 # Warm-up, on its own log file, until the loop runs at its steady speed. After start-up, .NET recompiles the hot
 # methods of PowerShell and of the module with full optimization (tiered compilation) in waves over a second or
 # two, and a cmdlet call gets 3 to 5 times cheaper: Write-Verbose in a loop goes from ~40 µs to ~9 µs of CPU.
-# Timing the first second would measure the JIT, not the code. So: at least MinWarmupSeconds, then until
-# StableBatches batches in a row have not beaten the best by 2% (a plateau between two waves can last a few
-# batches, hence the minimum), and no longer than MaxWarmupSeconds.
-$StableBatches = 5
+# Timing the first second would measure the JIT, not the code. So: at least MinWarmupSeconds, then until the
+# speed per message has not improved by 2% for SettleSeconds (in time, not batches: a plateau between two waves
+# of recompilation lasts a few hundred ms, many small batches), and no longer than MaxWarmupSeconds.
+$SettleSeconds = 0.75
 $x = Invoke-Code $scenario.Open "$LogFile.warmup"
 $batch = [Math]::Max(200, [int]($Count / 10))
 $warmed = 0
 $best = [double]::MaxValue
-$stable = 0
+$improved = 0.0
 $firstBatch = $null
+$settled = $false
 $clock.Restart()
 while ($true) {
     $cpuStart = [LlamaLogBench.ThreadClock]::Nanoseconds()
@@ -137,10 +138,11 @@ while ($true) {
     $perMessage = $cpuStart -ge 0 ? ($cpuEnd - $cpuStart) / 1000 / $batch : ($clock.Elapsed.TotalMilliseconds - $wallStart) * 1000 / $batch
     if ($null -eq $firstBatch) { $firstBatch = $perMessage }
     $warmed += $batch
-    if ($perMessage -lt $best * 0.98) { $stable = 0 } else { $stable++ }
-    $best = [Math]::Min($best, $perMessage)
     $seconds = $clock.Elapsed.TotalSeconds
-    if ($seconds -ge $MaxWarmupSeconds -or ($seconds -ge $MinWarmupSeconds -and $stable -ge $StableBatches)) { break }
+    if ($perMessage -lt $best * 0.98) { $improved = $seconds }
+    $best = [Math]::Min($best, $perMessage)
+    $settled = $seconds -ge $MinWarmupSeconds -and $seconds - $improved -ge $SettleSeconds
+    if ($settled -or $seconds -ge $MaxWarmupSeconds) { break }
 }
 $warmupSeconds = $clock.Elapsed.TotalSeconds
 if ($close) { Invoke-Code $close | Out-Null }
@@ -166,7 +168,7 @@ Write-Result @{
     count          = $Count
     warmup         = $warmed
     warmupSeconds  = $warmupSeconds
-    warmupSettled  = $stable -ge $StableBatches
+    warmupSettled  = $settled
     firstBatchUs   = $firstBatch
     elapsedMs      = $elapsed
     cpuMs          = $cpu
