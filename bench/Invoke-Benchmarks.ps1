@@ -247,7 +247,13 @@ function New-Chart {
             $tx = & $px $row.targetMicroseconds
             $null = $svg.AppendLine("<line x1=`"$tx`" y1=`"$($y + 2)`" x2=`"$tx`" y2=`"$($y + 24)`" stroke=`"#111111`" stroke-width=`"2`" stroke-dasharray=`"3,2`"><title>target: $(Format-Number $row.targetMicroseconds) µs</title></line>")
         }
-        $valueX = Format-Number ([Math]::Max((& $x $row.max), (& $x $row.median)) + 6) '0.0'
+        # The value goes right of the bar and its whisker, or right of the target tick when that is just there.
+        $rightmost = [Math]::Max((& $x $row.max), (& $x $row.median))
+        if ($null -ne $row.targetMicroseconds) {
+            $tickX = & $x $row.targetMicroseconds
+            if ($tickX -ge $rightmost - 2 -and $tickX -le $rightmost + 40) { $rightmost = $tickX }
+        }
+        $valueX = Format-Number ($rightmost + 6) '0.0'
         $null = $svg.AppendLine("<text x=`"$valueX`" y=`"$($mid + 4)`">$(Format-Number $row.median)</text>")
         $y += $rowHeight
     }
@@ -447,9 +453,18 @@ if (-not $Quick -and -not $NoBenchmarkDotNet) {
         $Problems.Add("BenchmarkDotNet failed (exit code $bdnExit); its output is in $bdnLog.")
     }
     else {
-        $summary = ($reports | ForEach-Object { Get-Content $_.FullName -Raw }) -join "`n"
-        $bdn = [ordered]@{ seconds = $bdnClock.Elapsed.TotalSeconds; log = $bdnLog; reports = @($reports.FullName); summary = $summary }
-        Write-Host $summary
+        # Each report repeats the environment block: show it once, then each class's table under its name.
+        $first = Get-Content $reports[0].FullName
+        $fences = @(0..($first.Count - 1) | Where-Object { $first[$_].StartsWith('```') })
+        $summary = [System.Collections.Generic.List[string]]::new()
+        if ($fences.Count -ge 2) { $first[($fences[0] + 1)..($fences[1] - 1)] | Where-Object { $_.Trim() } | ForEach-Object { $summary.Add($_) } }
+        foreach ($report in $reports) {
+            $summary.Add('')
+            $summary.Add(($report.Name -replace '^LlamaLog\.Benchmarks\.', '' -replace '-report-github\.md$', ''))
+            Get-Content $report.FullName | Where-Object { $_ -like '|*' } | ForEach-Object { $summary.Add(($_ -replace '\*\*', '')) }
+        }
+        $bdn = [ordered]@{ seconds = $bdnClock.Elapsed.TotalSeconds; log = $bdnLog; reports = @($reports.FullName); summary = ($summary -join "`n") }
+        $summary | ForEach-Object { Write-Host $_ }
     }
 }
 
