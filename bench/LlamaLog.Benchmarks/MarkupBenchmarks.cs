@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Attributes;
+using LlamaLog.Engine.Output;
+
+namespace LlamaLog.Benchmarks
+{
+    /// <summary>Markup to the file's plain text (MarkupText.PlainOrLiteral), the step every file record takes.</summary>
+    [MemoryDiagnoser]
+    public class MarkupBenchmarks
+    {
+        [Params("plain", "markup", "long")]
+        public string Message { get; set; }
+
+        private string text;
+
+        [GlobalSetup]
+        public void Setup() => text = Messages.For(Message);
+
+        [Benchmark]
+        public string PlainOrLiteral() => MarkupText.PlainOrLiteral(text);
+    }
+}

@@ -1,0 +1,204 @@
+# The Bench scenarios, read by Invoke-Benchmarks.ps1 (what to compare, targets, checks) and by Invoke-Scenario.ps1
+# (what to run, in a fresh pwsh per run). The [LlamaLogBench.*] types are EngineLoops.cs, loaded in every run.
+#
+# Each scenario runs as:  $x = Open (warm-up log)  ->  & Body $count $x until the warm-up
+# time is spent  ->  Close  ->  $x = Open (measured log)  ->  & Body N $x, timed  ->  Close.
+# Body is a script block `param($n, $x)`: everything it touches is a parameter or local, as in a script's own
+# loop, so variable look-up through scopes is not part of the cost. Every message is "m $i" (the pipeline forms
+# log the number itself, as `1..N | Write-Verbose` does), so the yardsticks build the same strings.
+#
+# Scale multiplies the run's N for scenarios of a few µs, so each timed run lasts long enough to measure.
+# LinePattern: the scenario writes $logFile, which must hold exactly N lines, each matching the pattern whole.
+# HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote).
+@{
+    Scenarios = @(
+        # ---- Yardsticks: PowerShell's own cmdlets and plain .NET writes, measured in the same Bench run.
+        @{
+            Id        = 'verbose-loop'
+            Title     = 'Write-Verbose (off), foreach'
+            Kind      = 'Yardstick'
+            Scale     = 1
+            Open      = ''
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-Verbose "m $i" }'
+            HostLines = 0
+        }
+        @{
+            Id        = 'verbose-pipeline'
+            Title     = 'Write-Verbose (off), 1..N | Write-Verbose'
+            Kind      = 'Yardstick'
+            Scale     = 1
+            Open      = ''
+            Body      = 'param($n, $x) 1..$n | Write-Verbose'
+            HostLines = 0
+        }
+        @{
+            # Goes through the host like LlamaLog's host scenarios: the child's standard output is a file.
+            Id        = 'host-loop'
+            Title     = 'Write-Host, foreach'
+            Kind      = 'Yardstick'
+            Scale     = 1
+            Open      = ''
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-Host "m $i" }'
+            HostLines = 'N'
+        }
+        @{
+            # Buffered, no flush per line: what a script that writes its own log file typically does.
+            Id          = 'streamwriter-ps'
+            Title       = '$sw.WriteLine() from PowerShell'
+            Kind        = 'Yardstick'
+            Scale       = 5
+            Open        = '[System.IO.StreamWriter]::new($logFile, $false, [System.Text.UTF8Encoding]::new($false))'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.WriteLine("m $i") }'
+            Close       = '$x.Dispose()'
+            LinePattern = '^m \d+$'
+            HostLines   = 0
+        }
+        @{
+            Id          = 'csharp-flush'
+            Title       = 'C# loop: formatted line, flush per line'
+            Kind        = 'Yardstick'
+            Scale       = 5
+            Open        = '[LlamaLogBench.FlushPerLineRun]::new($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            Close       = '$x.Dispose()'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:1 core: m \d+$'
+            HostLines   = 0
+        }
+
+        # ---- LlamaLog: Write-LlamaLog.
+        @{
+            Id        = 'write-filtered-loop'
+            Title     = 'Write-LlamaLog filtered out, foreach'
+            Kind      = 'LlamaLog'
+            Scale     = 1
+            Open      = 'Initialize-LlamaLog'
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Level Debug -Category core }'
+            HostLines = 0
+            Yardstick = 'verbose-loop'
+            Target    = 1.1
+        }
+        @{
+            Id        = 'write-filtered-pipeline'
+            Title     = 'Write-LlamaLog filtered out, pipeline'
+            Kind      = 'LlamaLog'
+            Scale     = 1
+            Open      = 'Initialize-LlamaLog'
+            Body      = 'param($n, $x) 1..$n | Write-LlamaLog -Level Debug -Category core'
+            HostLines = 0
+            Yardstick = 'verbose-pipeline'
+            Target    = 1.1
+        }
+        @{
+            Id          = 'write-file-loop'
+            Title       = 'Write-LlamaLog file only, foreach'
+            Kind        = 'LlamaLog'
+            Scale       = 1
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Category core }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: m \d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+            Target      = 1.3
+        }
+        @{
+            Id          = 'write-file-pipeline'
+            Title       = 'Write-LlamaLog file only, pipeline'
+            Kind        = 'LlamaLog'
+            Scale       = 1
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None'
+            Body        = 'param($n, $x) 1..$n | Write-LlamaLog -Category core'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: \d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-pipeline'
+            Target      = 2.0
+        }
+        @{
+            Id          = 'write-hostfile-loop'
+            Title       = 'Write-LlamaLog host + file, foreach'
+            Kind        = 'LlamaLog'
+            Scale       = 1
+            Open        = 'Initialize-LlamaLog -LogFile $logFile'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Category core }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: m \d+$'
+            HostLines   = 'N'
+            Yardstick   = 'host-loop'
+            Target      = 1.3
+        }
+
+        # ---- LlamaLog: logger objects (issue 8).
+        @{
+            Id        = 'logger-filtered'
+            Title     = '$log.Debug() filtered out'
+            Kind      = 'LlamaLog'
+            Scale     = 5
+            Open      = 'Initialize-LlamaLog; Get-LlamaLogger bench -Category core'
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { $x.Debug("m $i") }'
+            HostLines = 0
+            Yardstick = 'verbose-loop'
+            Target    = 0.1
+        }
+        @{
+            Id          = 'logger-file'
+            Title       = '$log.Info() file only'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+            Target      = 0.5
+        }
+        @{
+            Id          = 'logger-hostfile'
+            Title       = '$log.Info() host + file'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+$'
+            HostLines   = 'N'
+            Yardstick   = 'host-loop'
+            Target      = 0.6
+        }
+
+        # ---- LlamaLog: the engine alone, from C# (no PowerShell in the loop).
+        @{
+            Id          = 'engine-file'
+            Title       = 'Engine (C#): format + markup + file'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = '[LlamaLogBench.EngineRun]::ForFile($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:1 core: m \d+$'
+            HostLines   = 0
+            Yardstick   = 'csharp-flush'
+            Target      = 2.0
+        }
+        @{
+            # Absolute target: no built-in renders Rich markup, so there is no yardstick.
+            Id             = 'engine-host'
+            Title          = 'Engine (C#): host rendering'
+            Kind           = 'LlamaLog'
+            Scale          = 5
+            Open           = '[LlamaLogBench.EngineRun]::ForHost()'
+            Body           = 'param($n, $x) $x.Run($n)'
+            HostLines      = 0
+            TargetMicroseconds = 10.0
+        }
+    )
+
+    # The memory scenario: Records messages through Write-LlamaLog to the file only, in one process.
+    Memory = @{
+        Records      = 1000000
+        QuickRecords = 100000
+        Warmup       = 10000
+        Samples      = 10
+        Open         = 'Initialize-LlamaLog -LogFile $logFile -Console None'
+        Body         = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Category core }'
+        LinePattern  = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: m \d+$'
+        # "No growth after warm-up": a leak of even one small object per record is tens of MB over a million.
+        MaxHeapGrowthBytes = 1048576
+        MaxPeakAboveIdleBytes = 31457280
+    }
+}
