@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using LlamaLog;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLogBench

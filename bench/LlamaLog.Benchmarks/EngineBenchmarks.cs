@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Benchmarks

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Benchmarks
@@ -21,7 +22,7 @@ namespace LlamaLog.Benchmarks
         {
             builder.Clear();
             FileLineFormatter.AppendPrefix(builder, time, "bench", 42, "core");
-            builder.Append(MarkupText.PlainOrLiteral(Messages.Plain)).Append(Environment.NewLine);
+            builder.Append(RichMarkup.ToPlainText(Messages.Plain)).Append(Environment.NewLine);
             return builder.ToString();
         }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Benchmarks

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Benchmarks
@@ -16,6 +17,6 @@ namespace LlamaLog.Benchmarks
         public void Setup() => text = Messages.For(Message);
 
         [Benchmark]
-        public string PlainOrLiteral() => MarkupText.PlainOrLiteral(text);
+        public string PlainOrLiteral() => RichMarkup.ToPlainText(text);
     }
 }
