@@ -15,7 +15,13 @@ namespace LlamaLog.Engine.Output
         private const int EINTR = 4;
         private const int SeekEnd = 2;
         private static readonly bool IsMac = RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+        private readonly byte[] nativePath;
         private int descriptor;
+
+        // The identity (device, inode) of the file behind the descriptor, when libc's stat can tell it.
+        private readonly bool knowsIdentity;
+        private readonly long device;
+        private readonly long inode;
 
         public UnixAppendFile(string path)
             : base(path)
@@ -23,6 +29,7 @@ namespace LlamaLog.Engine.Output
             int flags = IsMac ? (0x0001 | 0x0008 | 0x0200 | 0x1000000) : (0x0001 | 0x0400 | 0x0040 | 0x80000);
             // The path as NUL-terminated UTF-8, what the kernel takes on every Unix.
             byte[] native = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+            nativePath = native;
             int fd;
             do
             {
@@ -36,6 +43,7 @@ namespace LlamaLog.Engine.Output
             }
 
             descriptor = fd;
+            knowsIdentity = !IsMac && LinuxStat.TryIdentity(fd, out device, out inode);
         }
 
         public override unsafe void Append(byte[] buffer, int count)
@@ -66,6 +74,12 @@ namespace LlamaLog.Engine.Output
 
         public override bool StillAtPath()
         {
+            if (knowsIdentity)
+            {
+                // One stat of the path against the inode we hold: exact, whatever other processes append.
+                return LinuxStat.TryIdentity(nativePath, out long pathDevice, out long pathInode) && pathDevice == device && pathInode == inode;
+            }
+
             // The size of the file behind our descriptor against the size of the file at the path: a rotated or
             // deleted file differs. Another process appending between the two looks the same and costs one reopen.
             long ours = IsMac ? MacLibc.lseek(descriptor, 0, SeekEnd) : LinuxLibc.lseek(descriptor, 0, SeekEnd);

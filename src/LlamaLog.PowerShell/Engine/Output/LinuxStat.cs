@@ -1,0 +1,85 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace LlamaLog.Engine.Output
+{
+    /// <summary>
+    /// A file's identity (device and inode) through glibc's <c>stat</c> and <c>fstat</c>. On Linux x86-64 and
+    /// arm64 both fields sit at the same offsets of <c>struct stat</c> (0 and 8), so no layout per architecture is
+    /// needed; where the calls are missing (glibc before 2.33, another libc) every answer is "unknown".
+    /// </summary>
+    internal static class LinuxStat
+    {
+        private const int StatBufferSize = 256;
+        private static bool unavailable = !IsSupportedArchitecture();
+
+        /// <summary>The identity of the file at a path given as NUL-terminated UTF-8.</summary>
+        public static unsafe bool TryIdentity(byte[] nativePath, out long device, out long inode)
+        {
+            device = 0;
+            inode = 0;
+            if (unavailable)
+            {
+                return false;
+            }
+
+            byte* buffer = stackalloc byte[StatBufferSize];
+            try
+            {
+                if (stat(nativePath, buffer) != 0)
+                {
+                    return false;
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                unavailable = true;
+                return false;
+            }
+
+            device = *(long*)buffer;
+            inode = *(long*)(buffer + 8);
+            return true;
+        }
+
+        public static unsafe bool TryIdentity(int descriptor, out long device, out long inode)
+        {
+            device = 0;
+            inode = 0;
+            if (unavailable)
+            {
+                return false;
+            }
+
+            byte* buffer = stackalloc byte[StatBufferSize];
+            try
+            {
+                if (fstat(descriptor, buffer) != 0)
+                {
+                    return false;
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                unavailable = true;
+                return false;
+            }
+
+            device = *(long*)buffer;
+            inode = *(long*)(buffer + 8);
+            return true;
+        }
+
+        private static bool IsSupportedArchitecture()
+        {
+            Architecture architecture = RuntimeInformation.ProcessArchitecture;
+            return RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && (architecture == Architecture.X64 || architecture == Architecture.Arm64);
+        }
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern unsafe int stat(byte[] path, byte* buffer);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern unsafe int fstat(int descriptor, byte* buffer);
+    }
+}
