@@ -220,6 +220,17 @@ Describe 'Log file rotation and faults' {
         Get-Messages $nested | Should -Be @('during the fault 1', 'during the fault 2', 'after the fault')
     }
 
+    It 'warns once when the disk is full, and keeps writing to the host' -Skip:(-not (Test-Path /dev/full)) {
+        # /dev/full fails every write with ENOSPC, as a full disk does.
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile /dev/full -Console Host
+        $first = Write-LlamaLog 'disk full 1' -WarningVariable w1 -WarningAction SilentlyContinue 6>&1
+        $null = Write-LlamaLog 'disk full 2' -WarningVariable w2 -WarningAction SilentlyContinue 6>&1
+        $w1.Count | Should -Be 1
+        $w1[0].Message | Should -Match 'Cannot write to the log file ''/dev/full'': No space left on device'
+        $w2.Count | Should -Be 0
+        ("$first" -replace '\x1b\[[0-9;]*m', '') | Should -Match 'disk full 1'
+    }
+
     It 'keeps writing to the host while the file cannot be written' {
         $nested = Join-Path $Folder 'logs/app.log'
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console Host
