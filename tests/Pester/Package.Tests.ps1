@@ -7,7 +7,9 @@ BeforeAll {
 Describe 'build.ps1 Package' {
     BeforeAll {
         $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-package-$([guid]::NewGuid())"
-        New-Item -ItemType Directory -Path "$Work/repo", "$Work/save", "$Work/home" | Out-Null
+        # PSResourceGet keeps its settings under XDG_DATA_HOME, and falls back to the current folder when that
+        # folder does not exist: it must exist, and the child runs in the work folder.
+        New-Item -ItemType Directory -Path "$Work/repo", "$Work/save", "$Work/home/.local/share" | Out-Null
         Push-Location $RepoRoot
         try {
             $script:PackageOutput = & $Pwsh -NoProfile -NonInteractive -File ./build.ps1 Package 2>&1 | Out-String
@@ -38,6 +40,7 @@ Describe 'build.ps1 Package' {
         $repository = "LlamaLogTest-$([guid]::NewGuid().ToString('N'))"
         $script_ = @"
 `$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath '$Work'
 Register-PSResourceRepository -Name $repository -Uri '$Work/repo' -Trusted
 try { Save-PSResource -Name LlamaLog -Repository $repository -Path '$Work/save' -TrustRepository }
 finally { Unregister-PSResourceRepository -Name $repository }

@@ -14,35 +14,18 @@ namespace LlamaLog.Engine.Output
         private static bool unavailable = !IsSupportedArchitecture();
 
         /// <summary>The identity of the file at a path given as NUL-terminated UTF-8.</summary>
-        public static unsafe bool TryIdentity(byte[] nativePath, out long device, out long inode)
+        public static bool TryIdentity(byte[] nativePath, out long device, out long inode)
         {
-            device = 0;
-            inode = 0;
-            if (unavailable)
-            {
-                return false;
-            }
-
-            byte* buffer = stackalloc byte[StatBufferSize];
-            try
-            {
-                if (stat(nativePath, buffer) != 0)
-                {
-                    return false;
-                }
-            }
-            catch (EntryPointNotFoundException)
-            {
-                unavailable = true;
-                return false;
-            }
-
-            device = *(long*)buffer;
-            inode = *(long*)(buffer + 8);
-            return true;
+            return TryRead(nativePath, -1, out device, out inode);
         }
 
-        public static unsafe bool TryIdentity(int descriptor, out long device, out long inode)
+        /// <summary>The identity of the file behind an open descriptor.</summary>
+        public static bool TryIdentity(int descriptor, out long device, out long inode)
+        {
+            return TryRead(null, descriptor, out device, out inode);
+        }
+
+        private static unsafe bool TryRead(byte[] nativePath, int descriptor, out long device, out long inode)
         {
             device = 0;
             inode = 0;
@@ -54,7 +37,8 @@ namespace LlamaLog.Engine.Output
             byte* buffer = stackalloc byte[StatBufferSize];
             try
             {
-                if (fstat(descriptor, buffer) != 0)
+                int result = nativePath != null ? stat(nativePath, buffer) : fstat(descriptor, buffer);
+                if (result != 0)
                 {
                     return false;
                 }
