@@ -63,8 +63,5 @@ namespace LlamaLog.Engine.Config
                 }
             }
         }
-
-        /// <summary>Whether two views show the same node (an alias shares its anchor's node).</summary>
-        public bool SameAs(YamlNode other) => ReferenceEquals(data, other.data);
     }
 }

@@ -92,18 +92,6 @@ namespace LlamaLog.Engine.Levels
             }
         }
 
-        /// <summary>Applies entries in order under one lock, so another writer cannot interleave.</summary>
-        public static void Apply(IEnumerable<KeyValuePair<string, int>> entries, string source)
-        {
-            lock (Gate)
-            {
-                foreach (KeyValuePair<string, int> entry in entries)
-                {
-                    SetLocked(entry.Key, new LevelSetting(entry.Value, source));
-                }
-            }
-        }
-
         /// <summary>
         /// Every category back to the default and the root unset, as <c>setup_logging</c> starts, then the
         /// entries, under one lock so no other writer interleaves.

@@ -32,18 +32,6 @@ namespace LlamaLog.Engine.Output
 
         public string Path { get; }
 
-        /// <summary>Whether the last write failed and records are being held.</summary>
-        public bool IsFaulted
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return file == null;
-                }
-            }
-        }
-
         /// <summary>
         /// Appends text (one record, its newline included). Returns a message for the user when the sink
         /// changes state: the first failure of a fault, or the recovery; null otherwise.

@@ -34,7 +34,7 @@ namespace LlamaLog.Engine.Output
                 KeyValuePair<string, string> entry = details.Chain[i];
                 if (i > 0)
                 {
-                    AppendWrapped(output, "Caused by (inner exception):", column, null);
+                    AppendWrapped(output, "Caused by (inner exception):", column);
                 }
 
                 string[] lines = (entry.Value ?? string.Empty).Replace("\r\n", "\n").Split('\n');
@@ -46,12 +46,12 @@ namespace LlamaLog.Engine.Output
                 }
                 else
                 {
-                    AppendWrapped(output, type + lines[0], column, null);
+                    AppendWrapped(output, type + lines[0], column);
                 }
 
                 for (int j = 1; j < lines.Length; j++)
                 {
-                    AppendWrapped(output, lines[j], column, null);
+                    AppendWrapped(output, lines[j], column);
                 }
             }
         }
@@ -97,7 +97,7 @@ namespace LlamaLog.Engine.Output
             output.Append(ansi ? Border + "│" + Reset : "│").Append('\n');
         }
 
-        private static void AppendWrapped(StringBuilder output, string text, int column, string style)
+        private static void AppendWrapped(StringBuilder output, string text, int column)
         {
             foreach (string piece in Fold(text, column))
             {
@@ -111,7 +111,7 @@ namespace LlamaLog.Engine.Output
             output.Append(pieces.Count > 0 ? pieces[0] : string.Empty).Append('\n');
             if (pieces.Count > 1)
             {
-                AppendWrapped(output, text.Substring(pieces[0].Length), column, null);
+                AppendWrapped(output, text.Substring(pieces[0].Length), column);
             }
         }
 
