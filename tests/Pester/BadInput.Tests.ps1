@@ -277,3 +277,33 @@ Describe 'Bad markup in Write-LlamaLog' {
         & $LastLine | Should -Be 'text'
     }
 }
+
+Describe 'Paths outside the file system' {
+    It 'ConvertFrom-LlamaLogConfig refuses a path of another provider with NotAFileSystemPath' {
+        $err = Get-ConfigError @{ Path = 'env:HOME' }
+        $err.FullyQualifiedErrorId | Should -BeLike 'NotAFileSystemPath,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Be "'env:HOME' is a path of the Environment provider, not a file system path."
+    }
+
+    It 'Test-LlamaLogConfig reports it as a warning and returns $false' {
+        Test-LlamaLogConfig -Path 'env:HOME' -WarningVariable w -WarningAction SilentlyContinue | Should -BeFalse
+        $w.Message | Should -Match 'not a file system path'
+    }
+
+    It 'Initialize-LlamaLog refuses it without creating a file or changing the setup' {
+        Push-Location $Folder
+        try {
+            Initialize-LlamaLog -CategoryLevel @{ core = 'debug' }
+            $err = $null
+            try { Initialize-LlamaLog -CategoryLevel @{ core = 'error' } -LogFile 'env:llamalog_x' } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'NotAFileSystemPath,*'
+            Join-Path $Folder 'llamalog_x' | Should -Not -Exist
+            (Get-LlamaLogLevel -Category core).Level | Should -Be 'Debug'
+        }
+        finally {
+            Pop-Location
+            Initialize-LlamaLog -CategoryLevel @{}
+        }
+    }
+}

@@ -28,6 +28,11 @@ namespace LlamaLog.Cmdlets
                 ThrowTerminatingError(ToErrorRecord(e, Path ?? Yaml ?? Environment));
                 return;
             }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(FileSystemPath.NotAFileSystemPath(e, Path));
+                return;
+            }
 
             foreach (ConfigurationProblem problem in configuration.Problems)
             {

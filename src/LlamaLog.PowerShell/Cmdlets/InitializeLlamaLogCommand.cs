@@ -33,6 +33,19 @@ namespace LlamaLog.Cmdlets
         protected override void EndProcessing()
         {
             IList<KeyValuePair<string, int>> levels = CategoryLevel == null ? null : ValidateLevels(CategoryLevel);
+            string logFile = null;
+            if (LogFile != null)
+            {
+                try
+                {
+                    logFile = FileSystemPath.Resolve(SessionState, LogFile);
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(FileSystemPath.NotAFileSystemPath(e, LogFile));
+                }
+            }
+
             if (!ShouldProcess("LlamaLog", "Reset levels to the default and apply the new logging setup"))
             {
                 return;
@@ -43,8 +56,8 @@ namespace LlamaLog.Cmdlets
             try
             {
                 int? width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : (int?)null;
-                settings = LogSetup.Initialize(levels, LogFile, width, Console, failOnFileError: true,
-                    path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), warnings);
+                settings = LogSetup.Initialize(levels, logFile, width, Console, failOnFileError: true,
+                    path => FileSystemPath.Resolve(SessionState, path), warnings);
             }
             catch (LogFileException e)
             {

@@ -45,7 +45,7 @@ namespace LlamaLog.Cmdlets
         /// <summary>Relative paths resolve against the PowerShell location, not the process directory.</summary>
         protected string ResolvePath(string path)
         {
-            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            return FileSystemPath.Resolve(SessionState, path);
         }
 
         private static string ReadFile(string path)

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using LlamaLog.Engine.Config;
 
@@ -20,7 +21,7 @@ namespace LlamaLog.Cmdlets
 
                 WriteObject(configuration.Problems.Count == 0);
             }
-            catch (ConfigurationException e)
+            catch (Exception e) when (e is ConfigurationException || e is ArgumentException)
             {
                 // A test reports; it does not stop the script that asked.
                 WriteWarning(e.Message);
