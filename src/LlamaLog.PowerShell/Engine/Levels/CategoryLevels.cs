@@ -21,6 +21,12 @@ namespace LlamaLog.Engine.Levels
         private static Dictionary<string, CategorySlot> slots = CreateInitialSlots();
         private static string[] order = new List<string>(CategoryNames.Predefined).ToArray();
 
+        // a::b names already resolved to their parent's slot, so a filtered-out record of a sub-category allocates
+        // nothing. Only found slots are kept (slots are never removed), and only so many names.
+        private const int MaxCachedSubCategories = 4096;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CategorySlot> SubCategories =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, CategorySlot>(StringComparer.Ordinal);
+
         /// <summary>The known categories, predefined first, then registered ones in registration order.</summary>
         public static IReadOnlyList<string> Categories => Volatile.Read(ref order);
 
@@ -55,9 +61,19 @@ namespace LlamaLog.Engine.Levels
                 return RootSlot;
             }
 
+            if (SubCategories.TryGetValue(category, out slot))
+            {
+                return slot;
+            }
+
             string parent = CategoryNames.ParentOf(category);
             if (parent != null && map.TryGetValue(parent, out slot))
             {
+                if (SubCategories.Count < MaxCachedSubCategories)
+                {
+                    SubCategories.TryAdd(category, slot);
+                }
+
                 return slot;
             }
 
