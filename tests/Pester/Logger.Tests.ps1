@@ -2,22 +2,8 @@ BeforeAll {
     Import-Module $env:LLAMALOG_TEST_MODULE -Force
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-logger-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
-    $script:LinePattern = '^(?<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) (?<name>\S+):(?<line>\d+) (?<category>\S+): (?<message>.*)$'
 
-    function Reset-Log {
-        param([hashtable] $Levels = @{}, [string] $Console = 'None')
-        $script:LogFile = Join-Path $Folder "$([guid]::NewGuid()).log"
-        Initialize-LlamaLog -CategoryLevel $Levels -LogFile $LogFile -Console $Console
-    }
-
-    function Get-Records {
-        if (-not (Test-Path $LogFile)) { return @() }
-        foreach ($line in [System.IO.File]::ReadAllLines($LogFile)) {
-            if ($line -match $LinePattern) {
-                [pscustomobject]@{ Name = $Matches.name; Line = [int]$Matches.line; Category = $Matches.category; Message = $Matches.message }
-            }
-        }
-    }
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     function Remove-Time {
         # A record with its asctime blanked, and its host text without the time either.

@@ -3,23 +3,8 @@ BeforeAll {
     $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-write-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
-    $script:LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?<name>\S+):(?<line>\d+) (?<category>\S+): (?<message>.*)$'
 
-    function Reset-Log {
-        # A fresh file and default levels for each test.
-        param([hashtable] $Levels = @{}, [string] $Console = 'None')
-        $script:LogFile = Join-Path $Folder "$([guid]::NewGuid()).log"
-        Initialize-LlamaLog -CategoryLevel $Levels -LogFile $LogFile -Console $Console
-    }
-
-    function Get-Records {
-        if (-not (Test-Path $LogFile)) { return @() }
-        foreach ($line in [System.IO.File]::ReadAllLines($LogFile)) {
-            if ($line -match $LinePattern) {
-                [pscustomobject]@{ Name = $Matches.name; Line = [int]$Matches.line; Category = $Matches.category; Message = $Matches.message }
-            }
-        }
-    }
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     function Strip-Ansi {
         param([string] $Text)
