@@ -36,3 +36,27 @@ Import-Module '$ModuleManifest' -ErrorAction Stop
         $output | Should -Be 'LlamaLog'
     }
 }
+
+Describe 'Cmdlet conventions' {
+    BeforeDiscovery {
+        $script:Cmdlets = (Import-PowerShellDataFile $env:LLAMALOG_TEST_MODULE).CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+    }
+
+    BeforeAll {
+        Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    }
+
+    It '<Name> declares its output type' -ForEach $Cmdlets {
+        $type = (Get-Command $Name).ImplementingType
+        $type.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $true) | Should -Not -BeNullOrEmpty
+    }
+
+    It '<Name> uses an approved verb' -ForEach $Cmdlets {
+        (Get-Verb).Verb | Should -Contain (Get-Command $Name).Verb
+    }
+
+    It '<Name> supports -WhatIf and -Confirm when it changes state' -ForEach ($Cmdlets | Where-Object { $_.Name -match '^(Set|Register|Initialize)-' }) {
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'Confirm'
+    }
+}
