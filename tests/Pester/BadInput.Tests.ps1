@@ -5,6 +5,17 @@ BeforeAll {
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-bad-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
 
+    function New-AliasBomb {
+        # Ten anchors, each a list of nine aliases to the one before: 9^10 leaves if anything expanded it.
+        $bomb = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]`n"
+        $previous = 'a'
+        foreach ($name in 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j') {
+            $bomb += "${name}: &$name [" + ((1..9 | ForEach-Object { "*$previous" }) -join ',') + "]`n"
+            $previous = $name
+        }
+        $bomb
+    }
+
     function Get-ConfigError {
         # The terminating error of ConvertFrom-LlamaLogConfig, or $null.
         param([hashtable] $Arguments)
@@ -79,22 +90,12 @@ Describe 'Bad YAML files' {
     }
 
     It 'an alias bomb elsewhere in the file costs nothing' {
-        $bomb = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]`n"
-        $previous = 'a'
-        foreach ($name in 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j') {
-            $bomb += "${name}: &$name [" + ((1..9 | ForEach-Object { "*$previous" }) -join ',') + "]`n"
-            $previous = $name
-        }
+        $bomb = New-AliasBomb
         ConvertFrom-LlamaLogConfig -Yaml ($bomb + "category_levels:`n  core: debug") | ForEach-Object Category | Should -Be 'core'
     }
 
     It 'an alias bomb as a level is an InvalidLevelType error, without expanding it' {
-        $bomb = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]`n"
-        $previous = 'a'
-        foreach ($name in 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j') {
-            $bomb += "${name}: &$name [" + ((1..9 | ForEach-Object { "*$previous" }) -join ',') + "]`n"
-            $previous = $name
-        }
+        $bomb = New-AliasBomb
         $err = Get-ConfigError @{ Yaml = $bomb + "category_levels:`n  core: *j" }
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidLevelType,*'
         $err.Exception.Message | Should -Match "^YAML, line \d+, column \d+: the level of 'category_levels\.core' is a list"
