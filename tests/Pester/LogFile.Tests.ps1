@@ -194,6 +194,36 @@ Describe 'Log file rotation and faults' {
         Get-Messages (Join-Path $Folder 'app.log.1') | Should -Be 'before rotation'
     }
 
+    It 'starts a new file at the path when another file was moved onto it' {
+        Write-LlamaLog 'before replace'
+        Set-Content -Path (Join-Path $Folder 'fresh') -Value 'moved into place'
+        Move-Item (Join-Path $Folder 'fresh') $LogFile -Force
+        Write-LlamaLog 'after replace'
+        (Get-Content $LogFile) | Should -HaveCount 2
+        (Get-Content $LogFile)[-1] | Should -Match 'after replace$'
+    }
+
+    It 'follows the path, not the folder, when the log folder itself is renamed' {
+        $nested = Join-Path $Folder 'logs/app.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console None
+        Write-LlamaLog 'before the folder moved'
+        Rename-Item (Join-Path $Folder 'logs') 'logs.old'
+        Write-LlamaLog 'after the folder moved'
+        Get-Messages (Join-Path $Folder 'logs.old/app.log') | Should -Be 'before the folder moved'
+        Get-Messages $nested | Should -Be 'after the folder moved'
+    }
+
+    It 'notices a second rotation of the file it reopened after the first' {
+        Write-LlamaLog 'first'
+        Rename-Item $LogFile 'app.log.1'
+        Write-LlamaLog 'second'
+        Rename-Item $LogFile 'app.log.2'
+        Write-LlamaLog 'third'
+        Get-Messages (Join-Path $Folder 'app.log.1') | Should -Be 'first'
+        Get-Messages (Join-Path $Folder 'app.log.2') | Should -Be 'second'
+        Get-Messages $LogFile | Should -Be 'third'
+    }
+
     It 'recreates the file when it was deleted, without an error' {
         Write-LlamaLog 'before delete'
         Remove-Item $LogFile

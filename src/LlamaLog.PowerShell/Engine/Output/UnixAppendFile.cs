@@ -23,6 +23,9 @@ namespace LlamaLog.Engine.Output
         private readonly long device;
         private readonly long inode;
 
+        // Linux: says when the path needs that stat at all (see PathChangeWatch); null where it cannot.
+        private readonly PathChangeWatch watch;
+
         public UnixAppendFile(string path)
             : base(path)
         {
@@ -44,6 +47,11 @@ namespace LlamaLog.Engine.Output
 
             descriptor = fd;
             knowsIdentity = !IsMac && LinuxStat.TryIdentity(fd, out device, out inode);
+            if (knowsIdentity)
+            {
+                string folder = System.IO.Path.GetDirectoryName(path);
+                watch = PathChangeWatch.TryStart(native, System.Text.Encoding.UTF8.GetBytes((string.IsNullOrEmpty(folder) ? "/" : folder) + "\0"));
+            }
         }
 
         public override unsafe void Append(byte[] buffer, int count)
@@ -76,6 +84,11 @@ namespace LlamaLog.Engine.Output
         {
             if (knowsIdentity)
             {
+                if (watch != null && !watch.Changed())
+                {
+                    return true;
+                }
+
                 // One stat of the path against the inode we hold: exact, whatever other processes append.
                 return LinuxStat.TryIdentity(nativePath, out long pathDevice, out long pathInode) && pathDevice == device && pathInode == inode;
             }
@@ -89,6 +102,7 @@ namespace LlamaLog.Engine.Output
 
         public override void Dispose()
         {
+            watch?.Dispose();
             int fd = descriptor;
             descriptor = -1;
             if (fd >= 0)
