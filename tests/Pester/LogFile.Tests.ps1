@@ -72,6 +72,15 @@ Describe 'The log file format' {
         @(Get-Messages $LogFile).Count | Should -Be 2
     }
 
+    It 'keeps writing to the open file when Initialize-LlamaLog names the same file again' {
+        $same = Join-Path $Folder 'same.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $same -Console None
+        Write-LlamaLog 'before the second setup'
+        Initialize-LlamaLog -CategoryLevel @{ core = 'DEBUG' } -LogFile $same -Console None
+        Write-LlamaLog 'after the second setup'
+        Get-Messages $same | Should -Be @('before the second setup', 'after the second setup')
+    }
+
     It 'creates a missing parent folder' {
         $nested = Join-Path $Folder 'a/b/c/nested.log'
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console None

@@ -166,6 +166,17 @@ Describe 'Write-LlamaLog record fields' {
         @(Get-Records).Count | Should -Be 1
     }
 
+    It 'is a terminating error with id NothingToWrite when given no message, error record or exception' {
+        Reset-Log
+        { Write-LlamaLog -Category core } | Should -Throw -ErrorId 'NothingToWrite,LlamaLog.Cmdlets.WriteLlamaLogCommand'
+        Get-Records | Should -BeNullOrEmpty
+    }
+
+    It 'is a terminating error with id EmptyLogCategory for an empty or null -Category' -ForEach @(@{ Given = '' }, @{ Given = $null }) {
+        Reset-Log
+        { Write-LlamaLog 'm' -Category $Given } | Should -Throw -ErrorId 'EmptyLogCategory,LlamaLog.Cmdlets.WriteLlamaLogCommand'
+    }
+
     It 'writes the message literally with -NoMarkup' {
         Reset-Log
         Write-LlamaLog -NoMarkup '[bold]not markup[/bold] [a-b]'
@@ -200,6 +211,45 @@ Describe 'Write-LlamaLog with an error record or exception' {
         $text = Get-Content $LogFile -Raw
         $text | Should -Match 'System\.ArgumentException: inner cause'
         $text | Should -Match 'at Invoke-Inner'
+    }
+
+    It 'keeps the message given with a piped error record' {
+        Reset-Log
+        try { throw 'kaboom' } catch { $_ | Write-LlamaLog -Category core 'request failed' }
+        (Get-Records).Message | Should -Be 'request failed'
+        Get-Content $LogFile -Raw | Should -Match 'RuntimeException: kaboom'
+    }
+
+    It 'logs piped text with the details of an error record given on the command line' {
+        Reset-Log
+        try { throw 'kaboom' } catch { $caught = $_ }
+        'while loading' | Write-LlamaLog -ErrorRecord $caught -Category core
+        (Get-Records).Message | Should -Be 'while loading'
+        Get-Content $LogFile -Raw | Should -Match 'RuntimeException: kaboom'
+    }
+
+    It 'takes a pipeline that mixes text, numbers, error records and $null, one record each' {
+        Reset-Log
+        try { throw 'kaboom' } catch { $caught = $_ }
+        'text', 42, $caught, $null, 'last' | Write-LlamaLog -Category core
+        (Get-Records).Message | Should -Be @('text', '42', 'kaboom', '', 'last')
+        # Only the error record is followed by its details.
+        Get-Content $LogFile -Raw | Should -Match 'core: kaboom\r?\n    Traceback'
+        Get-Content $LogFile -Raw | Should -Match 'core: 42\r?\n\d{4}-'
+    }
+
+    It 'refuses -ErrorRecord with something that is not an error record, naming its type' {
+        Reset-Log
+        { Write-LlamaLog -ErrorRecord 'not an error' -Category core } |
+            Should -Throw -ErrorId 'ErrorRecordExpected,LlamaLog.Cmdlets.WriteLlamaLogCommand' -ExpectedMessage '*System.String*'
+        Get-Records | Should -BeNullOrEmpty
+    }
+
+    It 'refuses -ErrorRecord together with -Exception' {
+        Reset-Log
+        try { throw 'kaboom' } catch { $caught = $_ }
+        { Write-LlamaLog -ErrorRecord $caught -Exception ([System.Exception]::new('other')) } |
+            Should -Throw -ErrorId 'ErrorRecordAndException,LlamaLog.Cmdlets.WriteLlamaLogCommand'
     }
 
     It 'shows the details after the message on the host' {

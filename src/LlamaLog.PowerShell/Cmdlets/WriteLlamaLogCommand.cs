@@ -9,30 +9,26 @@ using LlamaLog.Engine.Output;
 namespace LlamaLog.Cmdlets
 {
     /// <summary>Writes a categorized message to the host and the log file, if its level passes the category's.</summary>
-    [Cmdlet(VerbsCommunications.Write, "LlamaLog", DefaultParameterSetName = MessageSet)]
+    /// <remarks>
+    /// One parameter set, and no Mandatory or validation attribute on the parameters a hot loop passes: each
+    /// set, mandatory parameter and validated argument is work PowerShell's binder repeats at every call, and a
+    /// filtered-out call must cost about what Write-Verbose does. ProcessRecord makes the same checks instead,
+    /// on the slow path only.
+    /// </remarks>
+    [Cmdlet(VerbsCommunications.Write, "LlamaLog")]
     [OutputType(typeof(void))]
     public sealed class WriteLlamaLogCommand : PSCmdlet
     {
-        private const string MessageSet = "Message";
-        private const string ErrorRecordSet = "ErrorRecord";
-        private const string ExceptionSet = "Exception";
-
         private LogLevel level = LogLevel.Info;
         private bool levelGiven;
+        private bool messageGiven;
+        private bool messageOnCommandLine;
+        private bool errorRecordOnCommandLine;
+        private string message;
+        private ErrorRecord errorRecord;
+        private bool errorRecordGiven;
         private string callerName;
         private ColorSystem? hostColors;
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = MessageSet)]
-        [Parameter(Position = 0, ParameterSetName = ErrorRecordSet)]
-        [Parameter(Position = 0, ParameterSetName = ExceptionSet)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string Message { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(CategoryCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string Category { get; set; } = CategoryNames.Uncategorized;
 
         [Parameter]
         [ArgumentCompleter(typeof(LogLevelCompleter))]
@@ -48,28 +44,104 @@ namespace LlamaLog.Cmdlets
         }
 
         [Parameter]
+        [ArgumentCompleter(typeof(CategoryCompleter))]
+        public string Category { get; set; } = CategoryNames.Uncategorized;
+
+        // AllowNull: a $null in piped text must bind somewhere rather than fail; it writes an empty message.
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string Message
+        {
+            get => message;
+            set
+            {
+                message = value;
+                messageGiven = true;
+            }
+        }
+
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
-        // AllowNull: a $null in piped text must bind somewhere rather than fail; it writes an empty message.
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ErrorRecordSet)]
+        // Piped error records bind here; every other piped object binds as NotAnErrorRecord and is ignored.
+        [Parameter(ValueFromPipeline = true)]
         [AllowNull]
-        public ErrorRecord ErrorRecord { get; set; }
+        [PipedErrorRecordTransformation]
+        public ErrorRecord ErrorRecord
+        {
+            get => errorRecord;
+            set
+            {
+                errorRecord = value;
+                errorRecordGiven = true;
+            }
+        }
 
-        [Parameter(Mandatory = true, ParameterSetName = ExceptionSet)]
+        [Parameter]
         public Exception Exception { get; set; }
 
         [Parameter]
         public SwitchParameter NoMarkup { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            // Command-line arguments are bound by now, pipeline input not yet.
+            messageOnCommandLine = messageGiven;
+            errorRecordOnCommandLine = errorRecordGiven;
+            if (ReferenceEquals(errorRecord, PipedErrorRecordTransformationAttribute.NotAnErrorRecord))
+            {
+                object value = PipedErrorRecordTransformationAttribute.TakeLastRefused();
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("-ErrorRecord takes an error record, such as $_ in a catch block or $Error[0]; it was given a "
+                        + (value == null ? "value" : value.GetType().FullName) + ". Use -Exception for an exception and -Message for text."),
+                    "ErrorRecordExpected", ErrorCategory.InvalidArgument, value));
+            }
+        }
+
         protected override void ProcessRecord()
         {
-            Exception exception = ErrorRecord?.Exception ?? Exception;
+            ErrorRecord error = errorRecord;
+            string given = message;
+            if (ReferenceEquals(error, PipedErrorRecordTransformationAttribute.NotAnErrorRecord))
+            {
+                // A piped object that is not an error record: it is the message (bound to Message too).
+                error = null;
+            }
+            else if (error != null && !errorRecordOnCommandLine && !messageOnCommandLine)
+            {
+                // A piped error record binds to Message as text as well; its message comes from its exception.
+                given = null;
+            }
+
+            if (!messageGiven && !errorRecordGiven && Exception == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("Write-LlamaLog needs something to write: give -Message (or the first argument), -ErrorRecord or -Exception, or pipe strings or error records to it."),
+                    "NothingToWrite", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (error != null && Exception != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("Give -ErrorRecord or -Exception, not both: an error record already carries its exception."),
+                    "ErrorRecordAndException", ErrorCategory.InvalidArgument, Exception));
+            }
+
+            Exception exception = error?.Exception ?? Exception;
             int value = levelGiven ? (int)level : (exception != null ? (int)LogLevel.Error : (int)LogLevel.Info);
 
             // The filter comes first: a filtered-out record costs one table read and nothing else.
             if (!LogEngine.IsEnabled(Category, value, out bool known))
             {
+                if (!known && string.IsNullOrEmpty(Category))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException("The -Category argument is null or empty. Give a category, such as core or uncategorized (Get-LlamaLogLevel lists them)."),
+                        "EmptyLogCategory", ErrorCategory.InvalidArgument, Category));
+                }
+
                 if (!known)
                 {
                     WriteError(new ErrorRecord(
@@ -80,11 +152,11 @@ namespace LlamaLog.Cmdlets
                 return;
             }
 
-            string message = Message ?? exception?.Message ?? string.Empty;
+            string text = given ?? exception?.Message ?? string.Empty;
             ExceptionDetails details = exception == null
                 ? null
-                : ExceptionDetails.From(exception, ScriptStackTraceOf(ErrorRecord, exception));
-            var record = new LogRecord(DateTime.Now, Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, message, !NoMarkup, details);
+                : ExceptionDetails.From(exception, ScriptStackTraceOf(error, exception));
+            var record = new LogRecord(DateTime.Now, Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, text, !NoMarkup, details);
 
             ColorSystem colors = LogEngine.Settings.Console == ConsoleTarget.Host ? HostColors() : ColorSystem.None;
             string host = LogEngine.Write(record, colors, out string notice);

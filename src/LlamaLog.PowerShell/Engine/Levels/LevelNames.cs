@@ -33,6 +33,10 @@ namespace LlamaLog.Engine.Levels
             "Debug", "Info", "Warning", "Error", "Critical", "NotSet",
         };
 
+        // The spellings scripts actually type (DEBUG, debug, Debug), found without trimming or upper-casing:
+        // -Level is bound at every Write-LlamaLog call, filtered out or not.
+        private static readonly Dictionary<string, int> CommonSpellings = BuildCommonSpellings();
+
         /// <summary>Looks up an exact upper-case Python level name.</summary>
         public static bool TryGetValue(string upperName, out int value)
         {
@@ -54,6 +58,12 @@ namespace LlamaLog.Engine.Levels
             if (text == null)
             {
                 return false;
+            }
+
+            if (CommonSpellings.TryGetValue(text, out int common))
+            {
+                level = (LogLevel)common;
+                return true;
             }
 
             string trimmed = text.Trim();
@@ -103,6 +113,25 @@ namespace LlamaLog.Engine.Levels
                 default:
                     return false;
             }
+        }
+
+        private static Dictionary<string, int> BuildCommonSpellings()
+        {
+            var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, int> entry in NameToValue)
+            {
+                string lower = entry.Key.ToLowerInvariant();
+                spellings[entry.Key] = entry.Value;
+                spellings[lower] = entry.Value;
+                spellings[entry.Key.Substring(0, 1) + lower.Substring(1)] = entry.Value;
+            }
+
+            foreach (string name in AcceptedNames)
+            {
+                spellings[name] = NameToValue[name.ToUpperInvariant()];
+            }
+
+            return spellings;
         }
 
         /// <summary>Whether a number is one of the six levels.</summary>

@@ -34,6 +34,17 @@ namespace LlamaLog.Engine.Markup
         [ThreadStatic]
         private static StringBuilder scratchOutput;
 
+        // The level column of the last level name laid out on this thread: records mostly repeat their level,
+        // and the column (text, style, cells) depends on the name alone.
+        [ThreadStatic]
+        private static string lastLevelName;
+
+        [ThreadStatic]
+        private static string lastLevelText;
+
+        [ThreadStatic]
+        private static TextStyle lastLevelStyle;
+
         /// <summary>Lays out a record at the default width (120), with markup on.</summary>
         /// <param name="levelNumber">The record's level; its Python name is used when <paramref name="levelName"/> is null.</param>
         /// <param name="levelName">The record's level name as Python shows it (<c>INFO</c>, <c>Level 25</c>), or null or empty.</param>
@@ -88,8 +99,15 @@ namespace LlamaLog.Engine.Markup
 
             // PowerShell passes $null to a string parameter as "", so both mean "the Python name of the number".
             string name = string.IsNullOrEmpty(levelName) ? LevelNames.ToPythonName(levelNumber) : levelName;
-            string levelText = LevelText(name);
-            TextStyle levelStyle = LevelStyle(name);
+            if (!string.Equals(name, lastLevelName, StringComparison.Ordinal))
+            {
+                lastLevelText = LevelText(name);
+                lastLevelStyle = LevelStyle(name);
+                lastLevelName = name;
+            }
+
+            string levelText = lastLevelText;
+            TextStyle levelStyle = lastLevelStyle;
             int levelCells = CellWidth.Of(levelText);
 
             // Widths below 11 make Rich squeeze the level column; that is out of scope, but the message

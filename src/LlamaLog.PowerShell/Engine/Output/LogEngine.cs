@@ -45,7 +45,8 @@ namespace LlamaLog.Engine.Output
             lock (ConfigureGate)
             {
                 FileSink old = Volatile.Read(ref sink);
-                if (newSink != null && old != null && string.Equals(old.Path, newSink.Path, StringComparison.Ordinal))
+                // OpenSink hands back the open sink itself for the same path; only a second sink is closed.
+                if (newSink != null && old != null && !ReferenceEquals(newSink, old) && string.Equals(old.Path, newSink.Path, StringComparison.Ordinal))
                 {
                     newSink.Dispose();
                     newSink = old;
