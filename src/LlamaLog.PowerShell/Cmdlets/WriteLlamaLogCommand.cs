@@ -28,6 +28,9 @@ namespace LlamaLog.Cmdlets
         private ErrorRecord errorRecord;
         private bool errorRecordGiven;
         private string callerName;
+
+        // The last script path and its logger name (one object, so readers on other threads see a matching pair).
+        private static Tuple<string, string> lastScriptName;
         private ColorSystem? hostColors;
 
         [Parameter]
@@ -194,7 +197,22 @@ namespace LlamaLog.Cmdlets
             if (callerName == null)
             {
                 string script = MyInvocation.ScriptName;
-                callerName = string.IsNullOrEmpty(script) ? "pwsh" : Path.GetFileNameWithoutExtension(script);
+                if (string.IsNullOrEmpty(script))
+                {
+                    callerName = "pwsh";
+                }
+                else
+                {
+                    // Each call is a new cmdlet object; a loop calls from one script, so remember its name.
+                    Tuple<string, string> last = lastScriptName;
+                    if (last == null || !string.Equals(last.Item1, script, StringComparison.Ordinal))
+                    {
+                        last = Tuple.Create(script, Path.GetFileNameWithoutExtension(script));
+                        lastScriptName = last;
+                    }
+
+                    callerName = last.Item2;
+                }
             }
 
             return callerName;

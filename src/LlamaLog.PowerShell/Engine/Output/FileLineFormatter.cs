@@ -9,6 +9,13 @@ namespace LlamaLog.Engine.Output
     /// </summary>
     public static class FileLineFormatter
     {
+        // "yyyy-MM-dd HH:mm:ss," of the last second formatted on this thread: records come many to a second.
+        [ThreadStatic]
+        private static string secondText;
+
+        [ThreadStatic]
+        private static long secondTicks;
+
         /// <summary>Appends <c>asctime name:line category: </c>, the part before the message.</summary>
         public static StringBuilder AppendPrefix(StringBuilder builder, DateTime time, string name, int line, string category)
         {
@@ -20,13 +27,25 @@ namespace LlamaLog.Engine.Output
 
         public static StringBuilder AppendAscTime(StringBuilder builder, DateTime time)
         {
+            long second = time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond);
+            if (secondText == null || second != secondTicks)
+            {
+                secondText = AppendSecond(new StringBuilder(20), time).ToString();
+                secondTicks = second;
+            }
+
+            builder.Append(secondText);
+            return AppendDigits(builder, time.Millisecond, 3);
+        }
+
+        private static StringBuilder AppendSecond(StringBuilder builder, DateTime time)
+        {
             AppendDigits(builder, time.Year, 4).Append('-');
             AppendDigits(builder, time.Month, 2).Append('-');
             AppendDigits(builder, time.Day, 2).Append(' ');
             AppendDigits(builder, time.Hour, 2).Append(':');
             AppendDigits(builder, time.Minute, 2).Append(':');
-            AppendDigits(builder, time.Second, 2).Append(',');
-            return AppendDigits(builder, time.Millisecond, 3);
+            return AppendDigits(builder, time.Second, 2).Append(',');
         }
 
         public static string AscTime(DateTime time) => AppendAscTime(new StringBuilder(23), time).ToString();

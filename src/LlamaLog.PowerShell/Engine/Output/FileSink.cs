@@ -20,6 +20,7 @@ namespace LlamaLog.Engine.Output
         private readonly Queue<string> pending = new Queue<string>();
         private AppendOnlyFile file;
         private byte[] buffer = new byte[4096];
+        private char[] chars = new char[1024];
         private long dropped;
         private bool disposed;
 
@@ -38,6 +39,20 @@ namespace LlamaLog.Engine.Output
         /// </summary>
         public string Write(string text)
         {
+            return Write(text, null);
+        }
+
+        /// <summary>
+        /// Appends the text of a builder (one record, its newline included), as <see cref="Write(string)"/>;
+        /// no string is made unless the record has to be held.
+        /// </summary>
+        public string Write(StringBuilder text)
+        {
+            return Write(null, text);
+        }
+
+        private string Write(string text, StringBuilder builder)
+        {
             lock (gate)
             {
                 if (disposed)
@@ -50,14 +65,14 @@ namespace LlamaLog.Engine.Output
                 {
                     if (!TryReopen(out _))
                     {
-                        Hold(text);
+                        Hold(text ?? builder.ToString());
                         return null;
                     }
 
                     notice = "Logging to '" + Path + "' resumed; " + Describe(pending.Count, dropped) + " written late.";
                     if (!TryFlushPending(out string failure))
                     {
-                        Hold(text);
+                        Hold(text ?? builder.ToString());
                         return failure;
                     }
                 }
@@ -72,13 +87,13 @@ namespace LlamaLog.Engine.Output
                         file = OpenFile(Path);
                     }
 
-                    AppendLocked(text);
+                    AppendLocked(text, builder);
                     return notice;
                 }
                 catch (Exception e) when (IsFileFault(e))
                 {
                     Fault();
-                    Hold(text);
+                    Hold(text ?? builder.ToString());
                     return "Cannot write to the log file '" + Path + "': " + e.Message + " Host logging goes on; records are held and written when the file can be written again.";
                 }
             }
@@ -112,18 +127,40 @@ namespace LlamaLog.Engine.Output
 
         private void AppendLocked(string text)
         {
-            int needed = Utf8.GetMaxByteCount(text.Length);
+            AppendLocked(text, null);
+        }
+
+        private void AppendLocked(string text, StringBuilder builder)
+        {
+            int length = text?.Length ?? builder.Length;
+            int needed = Utf8.GetMaxByteCount(length);
             if (needed > buffer.Length)
             {
                 buffer = new byte[Math.Max(needed, buffer.Length * 2)];
             }
 
-            int count = Utf8.GetBytes(text, 0, text.Length, buffer, 0);
+            int count;
+            if (text != null)
+            {
+                count = Utf8.GetBytes(text, 0, length, buffer, 0);
+            }
+            else
+            {
+                if (length > chars.Length)
+                {
+                    chars = new char[Math.Max(length, chars.Length * 2)];
+                }
+
+                builder.CopyTo(0, chars, 0, length);
+                count = Utf8.GetBytes(chars, 0, length, buffer, 0);
+            }
+
             file.Append(buffer, count);
             if (buffer.Length > 1 << 20)
             {
-                // A huge record should not pin a huge buffer for the life of the process.
+                // A huge record should not pin huge buffers for the life of the process.
                 buffer = new byte[4096];
+                chars = new char[1024];
             }
         }
 

@@ -94,7 +94,7 @@ namespace LlamaLog.Engine.Output
                 builder.Append(record.Markup ? RichMarkup.ToPlainText(record.Message) : record.Message);
                 builder.Append(Environment.NewLine);
                 AppendFileDetails(builder, record.Exception);
-                notice = file.Write(builder.ToString());
+                notice = file.Write(builder);
             }
 
             if (current.Console == ConsoleTarget.None)
