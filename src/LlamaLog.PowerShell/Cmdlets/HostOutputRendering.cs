@@ -1,44 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
 using System.Management.Automation;
+using System.Reflection;
 
 namespace LlamaLog.Cmdlets
 {
-    /// <summary>Reads $PSStyle.OutputRendering late-bound: $PSStyle does not exist on Windows PowerShell 5.1.</summary>
+    /// <summary>
+    /// Reads $PSStyle.OutputRendering late-bound: $PSStyle does not exist on Windows PowerShell 5.1. $PSStyle is
+    /// the process-wide <c>PSStyle.Instance</c>, so the setting is read through a compiled getter of that
+    /// instance (a few nanoseconds); a variable look-up would cost more than the rest of a filtered-in record.
+    /// </summary>
     internal static class HostOutputRendering
     {
-        private static RenderingProperty property;
+        private static readonly SettingReader Reader = SettingReader.Create();
 
         public static string Read(SessionState sessionState)
         {
+            if (Reader != null)
+            {
+                return Reader.Read();
+            }
+
+            // No PSStyle.Instance to compile against (an older or newer engine shape): the variable, as a script would.
             object style = sessionState?.PSVariable.GetValue("PSStyle");
-            if (style == null)
-            {
-                return null;
-            }
-
-            // $PSStyle is a plain .NET object: its property, found once per type, reads far faster than the adapter.
             object value = style is PSObject wrapped ? wrapped.BaseObject : style;
-            System.Type type = value.GetType();
-            RenderingProperty cached = property;
-            if (cached == null || cached.Type != type)
-            {
-                cached = new RenderingProperty(type, type.GetProperty("OutputRendering"));
-                property = cached;
-            }
-
-            return cached.Property?.GetValue(value)?.ToString();
+            return value?.GetType().GetProperty("OutputRendering")?.GetValue(value)?.ToString();
         }
 
-        private sealed class RenderingProperty
+        private sealed class SettingReader
         {
-            public RenderingProperty(System.Type type, System.Reflection.PropertyInfo property)
+            private readonly Func<int> read;
+            private readonly Dictionary<int, string> names;
+
+            private SettingReader(Func<int> read, Dictionary<int, string> names)
             {
-                Type = type;
-                Property = property;
+                this.read = read;
+                this.names = names;
             }
 
-            public System.Type Type { get; }
+            public static SettingReader Create()
+            {
+                try
+                {
+                    Type styleType = typeof(PSCmdlet).Assembly.GetType("System.Management.Automation.PSStyle");
+                    PropertyInfo instance = styleType?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static);
+                    PropertyInfo rendering = styleType?.GetProperty("OutputRendering", BindingFlags.Public | BindingFlags.Instance);
+                    if (instance == null || rendering == null || !rendering.PropertyType.IsEnum)
+                    {
+                        return null;
+                    }
 
-            public System.Reflection.PropertyInfo Property { get; }
+                    var names = new Dictionary<int, string>();
+                    foreach (object value in Enum.GetValues(rendering.PropertyType))
+                    {
+                        names[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = value.ToString();
+                    }
+
+                    Expression body = Expression.Convert(Expression.Property(Expression.Property(null, instance), rendering), typeof(int));
+                    return new SettingReader(Expression.Lambda<Func<int>>(body).Compile(), names);
+                }
+                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is MemberAccessException || e is NotSupportedException)
+                {
+                    return null;
+                }
+            }
+
+            public string Read()
+            {
+                int value = read();
+                return names.TryGetValue(value, out string name) ? name : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 }

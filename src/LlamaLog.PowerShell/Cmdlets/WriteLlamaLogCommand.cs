@@ -183,7 +183,7 @@ namespace LlamaLog.Cmdlets
         private void WriteHostText(string text, LogRecord record)
         {
             // What Write-Host does: an information record tagged PSHOST, which the host displays and 6> captures.
-            var message = new HostInformationMessage { Message = text.EndsWith("\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text };
+            var message = new HostInformationMessage { Message = text };
             var information = new InformationRecord(message, CallerName());
             information.Tags.Add("PSHOST");
             information.Tags.Add("LlamaLog");

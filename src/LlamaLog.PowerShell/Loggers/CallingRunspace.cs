@@ -65,7 +65,7 @@ namespace LlamaLog
 
         public void WriteHost(string text)
         {
-            ui?.WriteLine(text.EndsWith("\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text);
+            ui?.WriteLine(text);
         }
 
         public void WriteWarning(string text)

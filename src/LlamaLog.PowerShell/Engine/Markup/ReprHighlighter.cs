@@ -167,8 +167,15 @@ namespace LlamaLog.Engine.Markup
         private sealed class ValueScanner
         {
             private static readonly int[] UuidGroupLengths = { 8, 4, 4, 4, 12 };
+            private static readonly char[] Quotes = { '\'', '"' };
             private readonly string text;
             private readonly SpanList spans;
+
+            // Alternatives that need a character the text does not hold are never tried: a call needs '(',
+            // a string a quote, a URL "://". Most log lines have none of them.
+            private readonly bool hasParenthesis;
+            private readonly bool hasQuote;
+            private readonly bool hasScheme;
 
             // The [\w.] run around the current position, for the call alternative.
             private int callRunStart = -1;
@@ -182,6 +189,9 @@ namespace LlamaLog.Engine.Markup
             {
                 this.text = text;
                 this.spans = spans;
+                hasParenthesis = text.IndexOf('(') >= 0;
+                hasQuote = text.IndexOfAny(Quotes) >= 0;
+                hasScheme = text.IndexOf("://", StringComparison.Ordinal) >= 0;
             }
 
             public void Run()
@@ -230,7 +240,7 @@ namespace LlamaLog.Engine.Markup
                     }
                 }
 
-                if ((end = Call(p)) > 0)
+                if (hasParenthesis && (end = Call(p)) > 0)
                 {
                     if (end - 1 > p)
                     {
@@ -268,12 +278,12 @@ namespace LlamaLog.Engine.Markup
                     return end;
                 }
 
-                if ((c == '\'' || c == '"' || c == 'b') && (end = QuotedString(p)) > 0)
+                if (hasQuote && (c == '\'' || c == '"' || c == 'b') && (end = QuotedString(p)) > 0)
                 {
                     return Add(p, end, "repr.str");
                 }
 
-                if ((c == 'f' || c == 'h' || c == 'w') && (end = Url(p)) > 0)
+                if (hasScheme && (c == 'f' || c == 'h' || c == 'w') && (end = Url(p)) > 0)
                 {
                     return Add(p, end, "repr.url");
                 }

@@ -14,13 +14,18 @@ namespace LlamaLog.Engine.Output
         public static string Render(LogRecord record, string line, int width, ColorSystem colors)
         {
             var output = new StringBuilder(line.Length + 32);
+            Append(output, record, line, width, colors);
+            return output.ToString();
+        }
+
+        /// <summary>Appends the host text of a record to <paramref name="output"/>, each line ending in "\n".</summary>
+        public static void Append(StringBuilder output, LogRecord record, string line, int width, ColorSystem colors)
+        {
             RichHandlerLayout.Render(output, record.Level, LevelNames.ToPythonName(record.Level), line, record.Markup, width, colors, false);
             if (record.Exception != null)
             {
                 TracebackPanel.Append(output, record.Exception, width, colors);
             }
-
-            return output.ToString();
         }
     }
 }

@@ -20,6 +20,9 @@ namespace LlamaLog.Engine.Output
         [ThreadStatic]
         private static StringBuilder lineBuilder;
 
+        [ThreadStatic]
+        private static StringBuilder hostBuilder;
+
         public static LogSettings Settings => Volatile.Read(ref settings);
 
         /// <summary>The open log file, or null.</summary>
@@ -75,7 +78,8 @@ namespace LlamaLog.Engine.Output
 
         /// <summary>
         /// Writes a record that passed the filter: to the file, to standard error when that is the console
-        /// target, and returns the host text when the target is the host (null otherwise). Callers work out
+        /// target, and returns the host text when the target is the host (null otherwise), without the line
+        /// end after its last line (hosts add one). Callers work out
         /// <paramref name="hostColors"/> only when <see cref="LogSettings.Console"/> is the host.
         /// <paramref name="notice"/> is a message for the user when the file changed state (fault, recovery).
         /// </summary>
@@ -104,17 +108,34 @@ namespace LlamaLog.Engine.Output
 
             builder.Length = prefixLength;
             builder.Append(record.Message);
+            string line = builder.ToString();
             ColorSystem colors = current.Console == ConsoleTarget.Stderr ? current.StderrColors : hostColors;
-            string host = HostLayout.Render(record, builder.ToString(), current.Width, colors);
+            StringBuilder output = hostBuilder ?? (hostBuilder = new StringBuilder(256));
+            output.Clear();
+            HostLayout.Append(output, record, line, current.Width, colors);
             if (current.Console == ConsoleTarget.Stderr)
             {
+                string text = output.ToString();
                 lock (StderrGate)
                 {
-                    Console.Error.Write(host);
+                    Console.Error.Write(text);
                     Console.Error.Flush();
                 }
 
                 return null;
+            }
+
+            // The host adds the line end itself, as Write-Host's does.
+            if (output.Length > 0 && output[output.Length - 1] == '\n')
+            {
+                output.Length--;
+            }
+
+            string host = output.ToString();
+            if (output.Capacity > 1 << 16)
+            {
+                // A huge record must not keep its buffer alive on this thread.
+                hostBuilder = null;
             }
 
             return host;
