@@ -40,22 +40,6 @@ namespace LlamaLog.Benchmarks
         }
 
         [Benchmark]
-        public int ReprHighlightLetters()
-        {
-            spans.Clear();
-            ReprHighlighter.Highlight("abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij", spans);
-            return spans.Count;
-        }
-
-        [Benchmark]
-        public int ReprHighlightDigits()
-        {
-            spans.Clear();
-            ReprHighlighter.Highlight("2026-11-25 10:58:06,123 2026-11-25 10:58:06,123 2026-11-25 10:58:06,12", spans);
-            return spans.Count;
-        }
-
-        [Benchmark]
         public int KeywordHighlight()
         {
             spans.Clear();

@@ -817,25 +817,17 @@ namespace LlamaLog.Engine.Markup
                 return end;
             }
 
-            // Two loops rather than one taking a delegate: a call through a delegate per character was a tenth
-            // of the whole host layout.
-            private int HexRun(int start, int max)
+            // A flag rather than a delegate: a call through a delegate per character was a tenth of the whole
+            // host layout.
+            private int HexRun(int start, int max) => CharRun(start, max, hexLetters: true);
+
+            private int DigitRun(int start, int max) => CharRun(start, max, hexLetters: false);
+
+            private int CharRun(int start, int max, bool hexLetters)
             {
                 int count = 0;
                 int limit = Math.Min(text.Length - start, max);
-                while (count < limit && IsHex(text[start + count]))
-                {
-                    count++;
-                }
-
-                return count;
-            }
-
-            private int DigitRun(int start, int max)
-            {
-                int count = 0;
-                int limit = Math.Min(text.Length - start, max);
-                while (count < limit && IsAsciiDigit(text[start + count]))
+                while (count < limit && (hexLetters ? IsHex(text[start + count]) : IsAsciiDigit(text[start + count])))
                 {
                     count++;
                 }
