@@ -222,6 +222,32 @@ Describe 'Log file rotation and faults' {
         Get-Messages $nested | Should -Be 'after the folder moved'
     }
 
+    It 'follows the path when a folder two levels up is renamed' {
+        $deep = Join-Path $Folder 'srv/logs/app.log'
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $deep -Console None
+        Write-LlamaLog 'before the move'
+        Rename-Item (Join-Path $Folder 'srv') 'srv.old'
+        Write-LlamaLog 'after the move'
+        Get-Messages (Join-Path $Folder 'srv.old/logs/app.log') | Should -Be 'before the move'
+        Get-Messages $deep | Should -Be 'after the move'
+    }
+
+    It 'follows the path when a symbolic link in it is pointed elsewhere' -Skip:$IsWindows {
+        $first = New-Item -ItemType Directory -Path (Join-Path $Folder 'first')
+        $second = New-Item -ItemType Directory -Path (Join-Path $Folder 'second')
+        $link = Join-Path $Folder 'current'
+        New-Item -ItemType SymbolicLink -Path $link -Target $first.FullName | Out-Null
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile (Join-Path $link 'app.log') -Console None
+        Write-LlamaLog 'into first'
+        # Re-pointed as deploy tools do: a new link renamed over the old one.
+        New-Item -ItemType SymbolicLink -Path (Join-Path $Folder 'next') -Target $second.FullName | Out-Null
+        & mv -T (Join-Path $Folder 'next') $link
+        $LASTEXITCODE | Should -Be 0
+        Write-LlamaLog 'into second'
+        Get-Messages (Join-Path $first 'app.log') | Should -Be 'into first'
+        Get-Messages (Join-Path $second 'app.log') | Should -Be 'into second'
+    }
+
     It 'notices a second rotation of the file it reopened after the first' {
         Write-LlamaLog 'first'
         Rename-Item $LogFile 'app.log.1'

@@ -238,6 +238,15 @@ Describe 'Write-LlamaLog with an error record or exception' {
         Get-Content $LogFile -Raw | Should -Match 'core: 42\r?\n\d{4}-'
     }
 
+    It 'writes an error per piped object it cannot log because the message is an argument' {
+        Reset-Log
+        'a', 'b' | Write-LlamaLog 'context' -Category core -ErrorAction SilentlyContinue -ErrorVariable failures
+        $failures | Should -HaveCount 2
+        $failures[0].FullyQualifiedErrorId | Should -Be 'PipedInputNotBound,LlamaLog.Cmdlets.WriteLlamaLogCommand'
+        $failures[0].Exception.Message | Should -BeLike '*System.String*'
+        Get-Records | Should -BeNullOrEmpty
+    }
+
     It 'refuses -ErrorRecord with something that is not an error record, naming its type' {
         Reset-Log
         { Write-LlamaLog -ErrorRecord 'not an error' -Category core } |

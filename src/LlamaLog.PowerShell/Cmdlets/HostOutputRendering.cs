@@ -60,8 +60,9 @@ namespace LlamaLog.Cmdlets
                     Expression body = Expression.Convert(Expression.Property(Expression.Property(null, instance), rendering), typeof(int));
                     return new SettingReader(Expression.Lambda<Func<int>>(body).Compile(), names);
                 }
-                catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is MemberAccessException || e is NotSupportedException)
+                catch (Exception)
                 {
+                    // Whatever the engine's shape makes fail here (a missing or changed type), the variable still works.
                     return null;
                 }
             }

@@ -17,9 +17,10 @@ namespace LlamaLog.Cmdlets
         public static readonly ErrorRecord NotAnErrorRecord = new ErrorRecord(
             new ArgumentException("Not an error record."), "NotAnErrorRecord", ErrorCategory.InvalidArgument, null);
 
-        // The last value refused on this thread, so a command-line mistake can be named in the error.
+        // The type of the last value refused on this thread, so the error can name it (the type, not the value:
+        // a piped object must not stay reachable from a thread static).
         [ThreadStatic]
-        private static object lastRefused;
+        private static Type lastRefused;
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -29,16 +30,11 @@ namespace LlamaLog.Cmdlets
                 return inputData;
             }
 
-            lastRefused = value;
+            lastRefused = value.GetType();
             return NotAnErrorRecord;
         }
 
-        /// <summary>The value most recently refused on this thread (for the error message), then forgotten.</summary>
-        internal static object TakeLastRefused()
-        {
-            object value = lastRefused;
-            lastRefused = null;
-            return value;
-        }
+        /// <summary>The type of the value most recently refused on this thread (for an error message).</summary>
+        internal static Type LastRefusedType => lastRefused;
     }
 }

@@ -95,11 +95,11 @@ namespace LlamaLog.Cmdlets
             errorRecordOnCommandLine = errorRecordGiven;
             if (ReferenceEquals(errorRecord, PipedErrorRecordTransformationAttribute.NotAnErrorRecord))
             {
-                object value = PipedErrorRecordTransformationAttribute.TakeLastRefused();
+                Type given = PipedErrorRecordTransformationAttribute.LastRefusedType;
                 ThrowTerminatingError(new ErrorRecord(
                     new ArgumentException("-ErrorRecord takes an error record, such as $_ in a catch block or $Error[0]; it was given a "
-                        + (value == null ? "value" : value.GetType().FullName) + ". Use -Exception for an exception and -Message for text."),
-                    "ErrorRecordExpected", ErrorCategory.InvalidArgument, value));
+                        + (given == null ? "value" : given.FullName) + ". Use -Exception for an exception and -Message for text."),
+                    "ErrorRecordExpected", ErrorCategory.InvalidArgument, null));
             }
         }
 
@@ -109,6 +109,17 @@ namespace LlamaLog.Cmdlets
             string given = message;
             if (ReferenceEquals(error, PipedErrorRecordTransformationAttribute.NotAnErrorRecord))
             {
+                if (messageOnCommandLine)
+                {
+                    // The message is taken: a piped object that is not an error record has nowhere to go, as
+                    // PowerShell's binder says of input it cannot bind.
+                    Type piped = PipedErrorRecordTransformationAttribute.LastRefusedType;
+                    WriteError(new ErrorRecord(
+                        new ArgumentException("A piped " + (piped == null ? "object" : piped.FullName) + " cannot be logged when the message is given as an argument: pipe text without a message argument, or pipe error records."),
+                        "PipedInputNotBound", ErrorCategory.InvalidArgument, null));
+                    return;
+                }
+
                 // A piped object that is not an error record: it is the message (bound to Message too).
                 error = null;
             }

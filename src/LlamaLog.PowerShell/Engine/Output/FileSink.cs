@@ -33,6 +33,18 @@ namespace LlamaLog.Engine.Output
 
         public string Path { get; }
 
+        /// <summary>Whether the sink was closed (it then drops what it is given).</summary>
+        public bool IsDisposed
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return disposed;
+                }
+            }
+        }
+
         /// <summary>
         /// Appends text (one record, its newline included). Returns a message for the user when the sink
         /// changes state: the first failure of a fault, or the recovery; null otherwise.
@@ -156,7 +168,7 @@ namespace LlamaLog.Engine.Output
             }
 
             file.Append(buffer, count);
-            if (buffer.Length > 1 << 20)
+            if (buffer.Length > 1 << 20 || chars.Length > 1 << 18)
             {
                 // A huge record should not pin huge buffers for the life of the process.
                 buffer = new byte[4096];

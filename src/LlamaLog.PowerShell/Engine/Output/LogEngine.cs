@@ -48,6 +48,12 @@ namespace LlamaLog.Engine.Output
             lock (ConfigureGate)
             {
                 FileSink old = Volatile.Read(ref sink);
+                if (newSink != null && newSink.IsDisposed)
+                {
+                    // OpenSink handed out the open sink, and another runspace's setup closed it since: reopen.
+                    newSink = ReferenceEquals(newSink, old) ? newSink : new FileSink(newSink.Path);
+                }
+
                 // OpenSink hands back the open sink itself for the same path; only a second sink is closed.
                 if (newSink != null && old != null && !ReferenceEquals(newSink, old) && string.Equals(old.Path, newSink.Path, StringComparison.Ordinal))
                 {
@@ -113,6 +119,12 @@ namespace LlamaLog.Engine.Output
             StringBuilder output = hostBuilder ?? (hostBuilder = new StringBuilder(256));
             output.Clear();
             HostLayout.Append(output, record, line, current.Width, colors);
+            if (output.Capacity > 1 << 16)
+            {
+                // A huge record must not keep its buffer alive on this thread (this one is used up below).
+                hostBuilder = null;
+            }
+
             if (current.Console == ConsoleTarget.Stderr)
             {
                 string text = output.ToString();
@@ -131,14 +143,7 @@ namespace LlamaLog.Engine.Output
                 output.Length--;
             }
 
-            string host = output.ToString();
-            if (output.Capacity > 1 << 16)
-            {
-                // A huge record must not keep its buffer alive on this thread.
-                hostBuilder = null;
-            }
-
-            return host;
+            return output.ToString();
         }
 
         private static void AppendFileDetails(StringBuilder builder, ExceptionDetails details)

@@ -108,8 +108,22 @@ namespace LlamaLog.Engine.Output
 
             var settings = new LogSettings(fullPath, fileSource, resolvedWidth, widthSource, console, levelSource,
                 TerminalColors.For(true), TerminalColors.ForStandardError());
-            CategoryLevels.ResetAndApply(levels, levelSource);
-            LogEngine.Configure(settings, newSink);
+            try
+            {
+                CategoryLevels.ResetAndApply(levels, levelSource);
+                LogEngine.Configure(settings, newSink);
+            }
+            catch
+            {
+                // A sink opened here and never made current would keep its file and its watch open.
+                if (newSink != null && !ReferenceEquals(newSink, LogEngine.Sink))
+                {
+                    newSink.Dispose();
+                }
+
+                throw;
+            }
+
             return settings;
         }
 

@@ -1,15 +1,23 @@
 using System;
+using System.IO;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace LlamaLog.Engine.Output
 {
     /// <summary>
     /// Tells, without touching the path, whether anything may have renamed, deleted or replaced a log file since
-    /// the last ask: a Linux inotify watch on the file (moved, links changed, deleted) and on its folder (moved,
-    /// deleted). The kernel queues these events inside the rename or unlink call itself, so a record written
-    /// after such a call returns always sees it. Asking costs one non-blocking read(2) that finds nothing; a
-    /// stat of the path interleaved with appends to the same file costs several times more on Linux.
+    /// the last ask: a Linux inotify watch on the file (moved, links changed, deleted) and on every folder above
+    /// it (moved, deleted). The kernel queues these events inside the rename or unlink call itself, so a record
+    /// written after such a call returns always sees it. Asking costs one non-blocking read(2) that finds
+    /// nothing; a stat of the path interleaved with appends to the same file costs several times more on Linux.
     /// </summary>
+    /// <remarks>
+    /// inotify only sees what happens on this machine's kernel to the inodes it watches. So there is no watch
+    /// (and the caller stats every record) when a component of the path is a symbolic link, which can be
+    /// re-pointed without touching a watched inode, or when the file is on a file system outside a list of
+    /// local ones: on NFS, SMB, FUSE or virtiofs another machine can rename the file without a local event.
+    /// </remarks>
     internal sealed class PathChangeWatch : IDisposable
     {
         private const int InNonBlock = 0x800;
@@ -20,6 +28,19 @@ namespace LlamaLog.Engine.Output
         private const int EAGAIN = 11;
         private const int EINTR = 4;
         private const int EventBufferSize = 4096;
+        private const int StatfsBufferSize = 256;
+
+        // statfs f_type of the local file systems whose changes all go through this kernel.
+        private static readonly long[] LocalFileSystems =
+        {
+            0xEF53,     // ext2, ext3, ext4
+            0x58465342, // xfs
+            0x9123683E, // btrfs
+            0x01021994, // tmpfs
+            0xF2F52010, // f2fs
+            0x794C7630, // overlayfs (container images)
+            0x2FC12FC1, // zfs
+        };
 
         // A field, not stackalloc: zeroing 4 KB on the stack at every ask would cost more than the read.
         private readonly byte[] events = new byte[EventBufferSize];
@@ -33,10 +54,14 @@ namespace LlamaLog.Engine.Output
             this.descriptor = descriptor;
         }
 
-        /// <summary>A watch on the file and its folder, or null where inotify is missing or out of watches.</summary>
-        public static PathChangeWatch TryStart(byte[] nativeFilePath, byte[] nativeFolderPath)
+        /// <summary>
+        /// A watch on the file open as <paramref name="fileDescriptor"/> at <paramref name="fullPath"/> and on
+        /// the folders above it; null where a watch could miss a change (see remarks), or inotify is missing or
+        /// out of watches.
+        /// </summary>
+        public static PathChangeWatch TryStart(string fullPath, int fileDescriptor)
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
             {
                 return null;
             }
@@ -56,8 +81,13 @@ namespace LlamaLog.Engine.Output
                 return null;
             }
 
-            if (inotify_add_watch(fd, nativeFilePath, InMoveSelf | InAttrib | InDeleteSelf) < 0
-                || inotify_add_watch(fd, nativeFolderPath, InMoveSelf | InDeleteSelf) < 0)
+            bool watched = inotify_add_watch(fd, Native(fullPath), InMoveSelf | InAttrib | InDeleteSelf) >= 0;
+            for (string folder = Path.GetDirectoryName(fullPath); watched && !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            {
+                watched = inotify_add_watch(fd, Native(folder), InMoveSelf | InDeleteSelf) >= 0;
+            }
+
+            if (!watched)
             {
                 close(fd);
                 return null;
@@ -67,8 +97,8 @@ namespace LlamaLog.Engine.Output
         }
 
         /// <summary>
-        /// Whether something happened to the file or its folder since the last ask (or the watch failed): then
-        /// the caller checks the path itself. Events are drained, so one change answers true once.
+        /// Whether something happened to the file or a folder above it since the last ask (or the watch failed):
+        /// then the caller checks the path itself. Events are drained, so one change answers true once.
         /// </summary>
         public unsafe bool Changed()
         {
@@ -120,6 +150,50 @@ namespace LlamaLog.Engine.Output
             }
         }
 
+        private static byte[] Native(string path) => Encoding.UTF8.GetBytes(path + "\0");
+
+        private static unsafe bool IsOnLocalFileSystem(int fileDescriptor)
+        {
+            byte* buffer = stackalloc byte[StatfsBufferSize];
+            try
+            {
+                if (fstatfs(fileDescriptor, buffer) != 0)
+                {
+                    return false;
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return false;
+            }
+
+            // f_type is the first field, a long, on x86-64 and arm64 (the only Linux targets LinuxStat reads).
+            long type = *(long*)buffer & 0xFFFFFFFFL;
+            return Array.IndexOf(LocalFileSystems, type) >= 0;
+        }
+
+        private static bool HasLinkInPath(string fullPath)
+        {
+            try
+            {
+                for (string part = fullPath; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+                {
+                    // .NET reports a symbolic link on Unix as a reparse point, without following it.
+                    if ((File.GetAttributes(part) & FileAttributes.ReparsePoint) != 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                // What cannot be examined cannot be vouched for.
+                return true;
+            }
+        }
+
         [DllImport("libc.so.6", SetLastError = true)]
         private static extern int inotify_init1(int flags);
 
@@ -131,5 +205,8 @@ namespace LlamaLog.Engine.Output
 
         [DllImport("libc.so.6", SetLastError = true)]
         private static extern int close(int fd);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern unsafe int fstatfs(int fd, byte* buffer);
     }
 }

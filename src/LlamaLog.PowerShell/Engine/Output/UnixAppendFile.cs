@@ -49,8 +49,7 @@ namespace LlamaLog.Engine.Output
             knowsIdentity = !IsMac && LinuxStat.TryIdentity(fd, out device, out inode);
             if (knowsIdentity)
             {
-                string folder = System.IO.Path.GetDirectoryName(path);
-                watch = PathChangeWatch.TryStart(native, System.Text.Encoding.UTF8.GetBytes((string.IsNullOrEmpty(folder) ? "/" : folder) + "\0"));
+                watch = PathChangeWatch.TryStart(path, fd);
             }
         }
 
