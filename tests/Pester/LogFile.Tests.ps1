@@ -212,24 +212,17 @@ Describe 'Log file rotation and faults' {
         (Get-Content $LogFile)[-1] | Should -Match 'after replace$'
     }
 
-    It 'follows the path, not the folder, when the log folder itself is renamed' {
-        $nested = Join-Path $Folder 'logs/app.log'
-        Initialize-LlamaLog -CategoryLevel @{} -LogFile $nested -Console None
-        Write-LlamaLog 'before the folder moved'
-        Rename-Item (Join-Path $Folder 'logs') 'logs.old'
-        Write-LlamaLog 'after the folder moved'
-        Get-Messages (Join-Path $Folder 'logs.old/app.log') | Should -Be 'before the folder moved'
-        Get-Messages $nested | Should -Be 'after the folder moved'
-    }
-
-    It 'follows the path when a folder two levels up is renamed' {
-        $deep = Join-Path $Folder 'srv/logs/app.log'
-        Initialize-LlamaLog -CategoryLevel @{} -LogFile $deep -Console None
+    It 'follows the path, not the folder, when <What> above the file is renamed' -ForEach @(
+        @{ What = 'its folder'; File = 'logs/app.log'; Renamed = 'logs'; Moved = 'logs.old/app.log' }
+        @{ What = 'a folder two levels'; File = 'srv/logs/app.log'; Renamed = 'srv'; Moved = 'srv.old/logs/app.log' }
+    ) {
+        $path = Join-Path $Folder $File
+        Initialize-LlamaLog -CategoryLevel @{} -LogFile $path -Console None
         Write-LlamaLog 'before the move'
-        Rename-Item (Join-Path $Folder 'srv') 'srv.old'
+        Rename-Item (Join-Path $Folder $Renamed) "$Renamed.old"
         Write-LlamaLog 'after the move'
-        Get-Messages (Join-Path $Folder 'srv.old/logs/app.log') | Should -Be 'before the move'
-        Get-Messages $deep | Should -Be 'after the move'
+        Get-Messages (Join-Path $Folder $Moved) | Should -Be 'before the move'
+        Get-Messages $path | Should -Be 'after the move'
     }
 
     It 'follows the path when a symbolic link in it is pointed elsewhere' -Skip:$IsWindows {
