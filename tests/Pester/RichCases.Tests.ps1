@@ -251,6 +251,20 @@ Describe 'RichHandler as Llama Stack configures it' {
         $plain = [LlamaLog.Engine.Markup.RichMarkup]::ToPlainText((Get-HandlerMessage $_))
         Show-Control (Invoke-HandlerCase $_) | Should -BeExactly (Show-Control (Remove-PadCell $_.output $plain $levelText))
     }
+
+    It '<Name>, laid out as a file prefix and a message' -ForEach @($Applicable | Where-Object { $_.kind -eq 'rich_handler' -and $_.options.formatter }) {
+        # The host path of Write-LlamaLog and loggers: the prefix's styled text is kept apart from the message's.
+        $number, $name = Get-HandlerLevel $_
+        $record = $_.options.record
+        $prefix = '{0} {1}:{2} {3}: ' -f $record.asctime, $record.name, $record.lineno, $record.category
+        $console = $_.options.console
+        $output = [System.Text.StringBuilder]::new()
+        [LlamaLog.Engine.Markup.RecordLineLayout]::Render($output, $number, $name, $prefix + $_.input, $prefix.Length, $_.input,
+            $true, [int] $console.width, (Get-ColorSystem $console))
+        $levelText = ($name ?? [LlamaLog.Engine.Levels.LevelNames]::ToPythonName($number)).PadRight(8)
+        $plain = [LlamaLog.Engine.Markup.RichMarkup]::ToPlainText((Get-HandlerMessage $_))
+        Show-Control $output.ToString() | Should -BeExactly (Show-Control (Remove-PadCell $_.output $plain $levelText))
+    }
 }
 
 Describe 'strip_rich_markup compared with the markup-aware plain text' {

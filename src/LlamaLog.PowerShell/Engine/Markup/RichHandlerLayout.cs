@@ -97,6 +97,26 @@ namespace LlamaLog.Engine.Markup
                 return;
             }
 
+            LevelColumn(levelNumber, levelName, out string levelText, out TextStyle levelStyle);
+            int levelCells = CellWidth.Of(levelText);
+            int messageWidth = MessageWidth(width, levelCells);
+
+            SpanList spans = Spans();
+            SegmentRenderer renderer = SegmentRenderer.ForThread();
+            try
+            {
+                Prepare(message ?? string.Empty, markup, colorSystem, spans, renderer);
+                WriteLines(output, renderer, levelText, levelStyle, levelCells, messageWidth, padLines);
+            }
+            finally
+            {
+                Release(renderer, spans);
+            }
+        }
+
+        /// <summary>The level column: the name padded as Python's <c>levelname.ljust(8)</c>, and its theme style.</summary>
+        internal static void LevelColumn(int levelNumber, string levelName, out string text, out TextStyle style)
+        {
             // PowerShell passes $null to a string parameter as "", so both mean "the Python name of the number".
             string name = string.IsNullOrEmpty(levelName) ? LevelNames.ToPythonName(levelNumber) : levelName;
             if (!string.Equals(name, lastLevelName, StringComparison.Ordinal))
@@ -106,35 +126,29 @@ namespace LlamaLog.Engine.Markup
                 lastLevelName = name;
             }
 
-            string levelText = lastLevelText;
-            TextStyle levelStyle = lastLevelStyle;
-            int levelCells = CellWidth.Of(levelText);
+            text = lastLevelText;
+            style = lastLevelStyle;
+        }
 
-            // Widths below 11 make Rich squeeze the level column; that is out of scope, but the message
-            // column keeps at least one cell so the output stays well-formed.
-            int messageWidth = Math.Max(1, width - levelCells - 1);
+        // Widths below 11 make Rich squeeze the level column; that is out of scope, but the message column keeps
+        // at least one cell so the output stays well-formed.
+        internal static int MessageWidth(int width, int levelCells) => Math.Max(1, width - levelCells - 1);
 
-            SpanList spans = scratchSpans ?? (scratchSpans = new SpanList());
-            SegmentRenderer renderer = SegmentRenderer.ForThread();
-            try
+        internal static SpanList Spans() => scratchSpans ?? (scratchSpans = new SpanList());
+
+        internal static void Release(SegmentRenderer renderer, SpanList spans)
+        {
+            renderer.Unload();
+            spans.Clear();
+            if (spans.Starts.Length > 4096)
             {
-                Prepare(message ?? string.Empty, markup, colorSystem, spans, renderer);
-                WriteLines(output, renderer, levelText, levelStyle, levelCells, messageWidth, padLines);
-            }
-            finally
-            {
-                renderer.Unload();
-                spans.Clear();
-                if (spans.Starts.Length > 4096)
-                {
-                    scratchSpans = null;
-                }
+                scratchSpans = null;
             }
         }
 
         // Markup, then highlighting (so it overrides markup), then keywords; on invalid markup or an invalid
         // colour, the literal message (control characters still stripped), highlighted the same way.
-        private static void Prepare(string message, bool markup, ColorSystem colorSystem, SpanList spans, SegmentRenderer renderer)
+        internal static void Prepare(string message, bool markup, ColorSystem colorSystem, SpanList spans, SegmentRenderer renderer)
         {
             spans.Clear();
             if (markup)
@@ -161,7 +175,7 @@ namespace LlamaLog.Engine.Markup
             renderer.Load(literal, spans, colorSystem);
         }
 
-        private static void Highlight(string plain, SpanList spans)
+        internal static void Highlight(string plain, SpanList spans)
         {
             ReprHighlighter.Highlight(plain, spans);
             LogKeywordHighlighter.Highlight(plain, spans);

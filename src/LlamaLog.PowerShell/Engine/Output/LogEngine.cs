@@ -118,7 +118,7 @@ namespace LlamaLog.Engine.Output
             ColorSystem colors = current.Console == ConsoleTarget.Stderr ? current.StderrColors : hostColors;
             StringBuilder output = hostBuilder ?? (hostBuilder = new StringBuilder(256));
             output.Clear();
-            HostLayout.Append(output, record, line, current.Width, colors);
+            HostLayout.Append(output, record, line, prefixLength, current.Width, colors);
             if (output.Capacity > 1 << 16)
             {
                 // A huge record must not keep its buffer alive on this thread (this one is used up below).
