@@ -57,4 +57,11 @@ Describe 'A record laid out as a file prefix and a message' {
         }
         $mismatches | Select-Object -First 5 | Should -BeNullOrEmpty
     }
+
+    It 'lays out the line, not the message, when the message given is not the end of the line (same length)' {
+        $line = '2026-11-25 10:58:06,123 pwsh:12 core: the real text'
+        $output = [System.Text.StringBuilder]::new()
+        [LlamaLog.Engine.Markup.RecordLineLayout]::Render($output, 20, 'INFO', $line, 38, 'the fake text', $true, 120, 'None')
+        $output.ToString() | Should -BeExactly ([LlamaLog.Engine.Markup.RichHandlerLayout]::Render(20, 'INFO', $line, $true, 120, 'None'))
+    }
 }

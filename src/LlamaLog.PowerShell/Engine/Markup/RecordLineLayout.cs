@@ -44,7 +44,8 @@ namespace LlamaLog.Engine.Markup
 
         private static bool TryRender(StringBuilder output, int levelNumber, string levelName, string line, int prefixLength, string message, bool markup, int width, ColorSystem colorSystem)
         {
-            if (width <= 0 || line == null || message == null || prefixLength <= 0 || prefixLength + message.Length != line.Length)
+            if (width <= 0 || line == null || message == null || prefixLength <= 0 || prefixLength + message.Length != line.Length
+                || string.CompareOrdinal(line, prefixLength, message, 0, message.Length) != 0)
             {
                 return false;
             }
