@@ -19,6 +19,9 @@ namespace LlamaLog.Cmdlets
     [OutputType(typeof(void))]
     public sealed class WriteLlamaLogCommand : PSCmdlet
     {
+        // The last script path and its logger name (one object, so readers on other threads see a matching pair).
+        private static Tuple<string, string> lastScriptName;
+
         private LogLevel level = LogLevel.Info;
         private bool levelGiven;
         private bool messageGiven;
@@ -28,9 +31,6 @@ namespace LlamaLog.Cmdlets
         private ErrorRecord errorRecord;
         private bool errorRecordGiven;
         private string callerName;
-
-        // The last script path and its logger name (one object, so readers on other threads see a matching pair).
-        private static Tuple<string, string> lastScriptName;
         private ColorSystem? hostColors;
 
         [Parameter]
