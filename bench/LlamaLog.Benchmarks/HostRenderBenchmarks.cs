@@ -28,6 +28,6 @@ namespace LlamaLog.Benchmarks
         }
 
         [Benchmark]
-        public string Render() => HostLayout.Render(record, line, LogSettings.DefaultWidth, Colors);
+        public string Render() => HostLayout.Render(record, line, line.Length - record.Message.Length, LogSettings.DefaultWidth, Colors);
     }
 }

@@ -11,32 +11,21 @@ namespace LlamaLog.Engine.Output
     /// </summary>
     public static class HostLayout
     {
-        public static string Render(LogRecord record, string line, int width, ColorSystem colors)
+        /// <summary>The host text of a record whose line is <paramref name="prefixLength"/> characters of file prefix and its message.</summary>
+        public static string Render(LogRecord record, string line, int prefixLength, int width, ColorSystem colors)
         {
             var output = new StringBuilder(line.Length + 32);
-            Append(output, record, line, width, colors);
+            Append(output, record, line, prefixLength, width, colors);
             return output.ToString();
         }
 
-        /// <summary>Appends the host text of a record to <paramref name="output"/>, each line ending in "\n".</summary>
-        public static void Append(StringBuilder output, LogRecord record, string line, int width, ColorSystem colors)
-        {
-            RichHandlerLayout.Render(output, record.Level, LevelNames.ToPythonName(record.Level), line, record.Markup, width, colors, false);
-            AppendTraceback(output, record, width, colors);
-        }
-
         /// <summary>
-        /// As <see cref="Append(StringBuilder, LogRecord, string, int, ColorSystem)"/>, for a line that is
+        /// Appends the host text of a record to <paramref name="output"/>, each line ending in "\n". The line is
         /// <paramref name="prefixLength"/> characters of file prefix followed by the record's message.
         /// </summary>
         public static void Append(StringBuilder output, LogRecord record, string line, int prefixLength, int width, ColorSystem colors)
         {
             RecordLineLayout.Render(output, record.Level, LevelNames.ToPythonName(record.Level), line, prefixLength, record.Message, record.Markup, width, colors);
-            AppendTraceback(output, record, width, colors);
-        }
-
-        private static void AppendTraceback(StringBuilder output, LogRecord record, int width, ColorSystem colors)
-        {
             if (record.Exception != null)
             {
                 TracebackPanel.Append(output, record.Exception, width, colors);
