@@ -55,11 +55,11 @@ namespace LlamaLog.Engine.Output
         }
 
         /// <summary>
-        /// A watch on the file open as <paramref name="fileDescriptor"/> at <paramref name="fullPath"/> and on
-        /// the folders above it; null where a watch could miss a change (see remarks), or inotify is missing or
-        /// out of watches.
+        /// A watch on the file open as <paramref name="fileDescriptor"/> at <paramref name="fullPath"/> (also given
+        /// as the NUL-terminated UTF-8 the kernel takes) and on the folders above it; null where a watch could miss
+        /// a change (see remarks), or inotify is missing or out of watches.
         /// </summary>
-        public static PathChangeWatch TryStart(string fullPath, int fileDescriptor)
+        public static PathChangeWatch TryStart(string fullPath, byte[] nativeFullPath, int fileDescriptor)
         {
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
             {
@@ -81,7 +81,7 @@ namespace LlamaLog.Engine.Output
                 return null;
             }
 
-            bool watched = inotify_add_watch(fd, Native(fullPath), InMoveSelf | InAttrib | InDeleteSelf) >= 0;
+            bool watched = inotify_add_watch(fd, nativeFullPath, InMoveSelf | InAttrib | InDeleteSelf) >= 0;
             for (string folder = Path.GetDirectoryName(fullPath); watched && !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
             {
                 watched = inotify_add_watch(fd, Native(folder), InMoveSelf | InDeleteSelf) >= 0;

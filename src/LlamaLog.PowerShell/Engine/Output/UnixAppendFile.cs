@@ -49,7 +49,7 @@ namespace LlamaLog.Engine.Output
             knowsIdentity = !IsMac && LinuxStat.TryIdentity(fd, out device, out inode);
             if (knowsIdentity)
             {
-                watch = PathChangeWatch.TryStart(path, fd);
+                watch = PathChangeWatch.TryStart(path, native, fd);
             }
         }
 
