@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using LlamaLog.Cmdlets;
 using LlamaLog.Engine.Levels;
 using LlamaLog.Engine.Output;
@@ -32,56 +33,22 @@ namespace LlamaLog
         /// <summary>The level records must reach to be written, read live from the process-wide table.</summary>
         public LogLevel EffectiveLevel => (LogLevel)CategoryLevels.EffectiveLevel(slot);
 
-        public bool IsEnabledFor(object level) => LevelOf(level) >= CategoryLevels.EffectiveLevel(slot);
+        public bool IsEnabledFor(object level) => IsEnabled(LevelOf(level));
 
-        public void Debug(string message)
-        {
-            if ((int)LogLevel.Debug >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit((int)LogLevel.Debug, message, null);
-            }
-        }
+        public void Debug(string message) => LogAt((int)LogLevel.Debug, message);
 
-        public void Info(string message)
-        {
-            if ((int)LogLevel.Info >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit((int)LogLevel.Info, message, null);
-            }
-        }
+        public void Info(string message) => LogAt((int)LogLevel.Info, message);
 
-        public void Warning(string message)
-        {
-            if ((int)LogLevel.Warning >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit((int)LogLevel.Warning, message, null);
-            }
-        }
+        public void Warning(string message) => LogAt((int)LogLevel.Warning, message);
 
-        public void Error(string message)
-        {
-            if ((int)LogLevel.Error >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit((int)LogLevel.Error, message, null);
-            }
-        }
+        public void Error(string message) => LogAt((int)LogLevel.Error, message);
 
-        public void Critical(string message)
-        {
-            if ((int)LogLevel.Critical >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit((int)LogLevel.Critical, message, null);
-            }
-        }
+        public void Critical(string message) => LogAt((int)LogLevel.Critical, message);
 
         /// <summary>Logs at a level given as the enum, a name (any case, WARN and FATAL too) or a number.</summary>
         public void Log(object level, string message)
         {
-            int value = LevelOf(level);
-            if (value >= CategoryLevels.EffectiveLevel(slot))
-            {
-                Emit(value, message, null);
-            }
+            LogAt(LevelOf(level), message);
         }
 
         /// <summary>Logs an error record or exception at ERROR, with its details; the message defaults to the exception's.</summary>
@@ -98,7 +65,7 @@ namespace LlamaLog
                 throw new ArgumentException("Exception() takes an ErrorRecord or an Exception, not " + (value?.GetType().FullName ?? "null") + ".", nameof(errorRecordOrException));
             }
 
-            if ((int)LogLevel.Error < CategoryLevels.EffectiveLevel(slot))
+            if (!IsEnabled((int)LogLevel.Error))
             {
                 return;
             }
@@ -117,6 +84,19 @@ namespace LlamaLog
             }
 
             throw new ArgumentException("'" + value + "' is not a log level. " + LevelNames.DescribeAccepted(), nameof(level));
+        }
+
+        // Inlined into each level method, so a filtered-out call stays one volatile read and a compare.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool IsEnabled(int level) => level >= CategoryLevels.EffectiveLevel(slot);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void LogAt(int level, string message)
+        {
+            if (IsEnabled(level))
+            {
+                Emit(level, message, null);
+            }
         }
 
         private void Emit(int level, string message, ExceptionDetails details)
