@@ -78,10 +78,13 @@ $null = New-Item -ItemType Directory -Path $Work
 
 # The C# loops and the thread clock, compiled once here rather than in each of the ~80 child processes.
 # Naming any reference replaces Add-Type's defaults, so the framework assemblies they use are named too.
+# The module was built against PowerShell Standard (System.Management.Automation 3.0), the floor cmdlets against
+# this pwsh's: CS1701 notes that one stands for the other, which it does at run time.
 $SupportAssembly = Join-Path $Work 'LlamaLogBench.dll'
-Add-Type -Path (Join-Path $BenchDir 'EngineLoops.cs'), (Join-Path $BenchDir 'ThreadClock.cs') -OutputAssembly $SupportAssembly -OutputType Library `
+Add-Type -Path (Join-Path $BenchDir 'EngineLoops.cs'), (Join-Path $BenchDir 'ThreadClock.cs'), (Join-Path $BenchDir 'FloorCommands.cs') `
+    -OutputAssembly $SupportAssembly -OutputType Library -CompilerOptions '-nowarn:CS1701' `
     -ReferencedAssemblies @((Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'), 'netstandard', 'System.Runtime',
-        'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices')
+        'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices', [psobject].Assembly.Location, 'System.Collections')
 # Line-check failures and broken runs: any of them makes the Bench fail.
 $Problems = [System.Collections.Generic.List[string]]::new()
 
@@ -238,7 +241,7 @@ function New-Chart {
 
     $y = $top
     foreach ($row in $rows) {
-        $color = $row.kind -eq 'Yardstick' ? '#9ca3af' : ($row.result -eq 'PASS' ? '#2563eb' : '#dc2626')
+        $color = $row.kind -eq 'Yardstick' ? '#9ca3af' : ($row.kind -eq 'Floor' ? '#d6c7a1' : ($row.result -eq 'PASS' ? '#2563eb' : '#dc2626'))
         $barY = $y + 5; $mid = $y + 13
         $null = $svg.AppendLine("<text x=`"$labelWidth`" y=`"$($mid + 4)`" text-anchor=`"end`">$(ConvertTo-Xml $row.title)</text>")
         $null = $svg.AppendLine("<rect x=`"$plotLeft`" y=`"$barY`" width=`"$(Format-Number ((& $x $row.median) - $plotLeft) '0.0')`" height=`"16`" fill=`"$color`"><title>$(ConvertTo-Xml $row.title): $(Format-Number $row.median) µs</title></rect>")
@@ -259,11 +262,11 @@ function New-Chart {
     }
 
     $legendY = $plotBottom + 44
-    $legend = @(@('#9ca3af', 'yardstick (PowerShell, .NET)'), @('#2563eb', 'LlamaLog, meets its target'), @('#dc2626', 'LlamaLog, misses its target'))
+    $legend = @(@('#9ca3af', 'yardstick (PowerShell, .NET)'), @('#d6c7a1', 'floor (binding, syscalls)'), @('#2563eb', 'LlamaLog, meets its target'), @('#dc2626', 'LlamaLog, misses its target'))
     $lx = 16
     foreach ($item in $legend) {
         $null = $svg.AppendLine("<rect x=`"$lx`" y=`"$($legendY - 10)`" width=`"12`" height=`"12`" fill=`"$($item[0])`"/><text x=`"$($lx + 18)`" y=`"$legendY`">$($item[1])</text>")
-        $lx += 220
+        $lx += 190
     }
     $null = $svg.AppendLine("<line x1=`"$lx`" y1=`"$($legendY - 11)`" x2=`"$lx`" y2=`"$($legendY + 3)`" stroke=`"#111111`" stroke-width=`"2`" stroke-dasharray=`"3,2`"/><text x=`"$($lx + 8)`" y=`"$legendY`">target (yardstick × ratio)</text>")
     $null = $svg.AppendLine('</svg>')
@@ -271,8 +274,10 @@ function New-Chart {
 }
 
 # ---- The timed scenarios, round-robin.
-$all = @($Definitions.Scenarios)
-$chosen = @($all | Where-Object { Test-Filter $_.Id })
+$platform = $IsLinux ? 'Linux' : ($IsMacOS ? 'macOS' : 'Windows')
+$all = @($Definitions.Scenarios | Where-Object { -not $_['Platform'] -or $_.Platform -eq $platform })
+# A chosen scenario brings its yardstick and its floor (and the floor's yardstick, the same one).
+$chosen = @($all | Where-Object { (Test-Filter $_.Id) -or ($_['FloorOf'] -and (Test-Filter $_.FloorOf)) })
 $needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
@@ -377,12 +382,14 @@ $rows = foreach ($scenario in $selected) {
         $yardstick = $all | Where-Object { $_.Id -eq $scenario.Yardstick }
         $row.yardstickTitle = $yardstick.Title
         $yardRuns = $results[$scenario.Yardstick]
-        $row.targetText = "≤ $($scenario.Target)×"
+        if ($scenario['Target']) { $row.targetText = "≤ $($scenario.Target)×" }
         if ($yardRuns.Count -gt 0 -and $null -ne $row.median) {
             $row.yardstickMedian = Get-Median @($yardRuns | ForEach-Object us)
             $row.ratio = $row.median / $row.yardstickMedian
-            $row.targetMicroseconds = $row.yardstickMedian * $scenario.Target
-            $row.result = $row.ratio -le $scenario.Target ? 'PASS' : 'FAIL'
+            if ($scenario['Target']) {
+                $row.targetMicroseconds = $row.yardstickMedian * $scenario.Target
+                $row.result = $row.ratio -le $scenario.Target ? 'PASS' : 'FAIL'
+            }
         }
     }
     elseif ($scenario['TargetMicroseconds']) {
@@ -409,7 +416,7 @@ foreach ($row in $rows) {
             ($null -ne $row.max ? (Format-Number $row.max) : ''), ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
             ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''),
             ($row.yardstick ?? ''), ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText,
-            ($row.kind -eq 'Yardstick' ? 'yardstick' : $row.result)))
+            ($row.kind -eq 'Yardstick' ? 'yardstick' : ($row.kind -eq 'Floor' ? 'floor' : $row.result))))
 }
 
 Write-Host ''
@@ -422,6 +429,22 @@ if ($null -ne $loadStart) {
 Write-Host ''
 $lines | ForEach-Object { Write-Host $_ }
 Write-Host ''
+
+# Each scenario against its floor: what is left of the ratio once binding and the kernel's part are taken out.
+$floorLines = [System.Collections.Generic.List[string]]::new()
+foreach ($floor in @($rows | Where-Object { $_.kind -eq 'Floor' -and $null -ne $_.ratio })) {
+    $scenarioId = ($all | Where-Object { $_.Id -eq $floor.id }).FloorOf
+    $of = $rows | Where-Object { $_.id -eq $scenarioId -and $null -ne $_.ratio }
+    if ($of) {
+        $floorLines.Add(('{0}: {1}× its yardstick, of which the floor ({2}) is {3}×; LlamaLog''s own work {4}× ({5} µs per message).' -f
+                $of.title, (Format-Number $of.ratio), $floor.title, (Format-Number $floor.ratio), (Format-Number ($of.ratio - $floor.ratio)),
+                (Format-Number ($of.median - $floor.median))))
+    }
+}
+if ($floorLines.Count) {
+    $floorLines | ForEach-Object { Write-Host $_ }
+    Write-Host ''
+}
 $warmups = @($results.Values | ForEach-Object { $_ } | Where-Object { $null -ne $_.warmupSeconds })
 if ($warmups.Count) {
     $unsettled = @($warmups | Where-Object { -not $_.warmupSettled }).Count
@@ -487,6 +510,7 @@ $report = [ordered]@{
     scenarios       = @($rows)
     memory          = $memory
     benchmarkDotNet = $bdn
+    floors          = @($floorLines)
     problems        = @($Problems)
 }
 $report | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8NoBOM
@@ -501,11 +525,15 @@ foreach ($row in $rows) {
     $markdown.Add(('| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} | {8} |' -f ($row.title -replace '\|', '\|'), $row.n, $cell,
             ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
             ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''), (($row.yardstickTitle ?? '') -replace '\|', '\|'),
-            ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText, ($row.kind -eq 'Yardstick' ? '' : $row.result)))
+            ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText, ($row.kind -eq 'Yardstick' ? '' : ($row.kind -eq 'Floor' ? 'floor' : $row.result))))
 }
 if ($memory) {
     $markdown.Add('')
     $markdown.Add(('Memory, {0:N0} records (Write-LlamaLog, file only, one process): managed heap growth after warm-up {1:N0} B ({2}); peak working set {3:N1} MB above an idle pwsh with the module imported ({4}).' -f $memory.records, $memory.heapGrowthBytes, $memory.heapResult, ($memory.peakAboveIdleBytes / 1MB), $memory.peakResult))
+}
+if ($floorLines.Count) {
+    $markdown.Add('')
+    $floorLines | ForEach-Object { $markdown.Add("- $_") }
 }
 $markdown | Set-Content -Path (Join-Path $OutputPath 'bench.md') -Encoding utf8NoBOM
 

@@ -42,9 +42,12 @@ if ($SupportAssembly) {
 else {
     $moduleAssembly = Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'
     # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
-    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs'), (Join-Path $PSScriptRoot 'ThreadClock.cs') `
-        -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices')
+    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs'), (Join-Path $PSScriptRoot 'ThreadClock.cs'), (Join-Path $PSScriptRoot 'FloorCommands.cs') `
+        -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices',
+            [psobject].Assembly.Location, 'System.Collections') -CompilerOptions '-nowarn:CS1701'
 }
+# The floor scenarios' cmdlets (FloorCommands.cs).
+Import-Module -Assembly ([LlamaLogBench.SyscallFloor].Assembly)
 
 # The loop's thread CPU time (ThreadClock.cs; -1 where there is none), read by direct method calls around the
 # loop: a script function call there would add its own compilation to the time. Called once now to bind it.

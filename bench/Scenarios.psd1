@@ -10,6 +10,10 @@
 # Scale multiplies the run's N for scenarios of a few µs, so each timed run lasts long enough to measure.
 # LinePattern: the scenario writes $logFile, which must hold exactly N lines, each matching the pattern whole.
 # HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote).
+# Kind: Yardstick (PowerShell's or .NET's own), LlamaLog (with a target), or Floor: the same call shape as the
+# LlamaLog scenario named by FloorOf, made to a cmdlet that takes Write-LlamaLog's parameters and does only the work
+# no implementation can skip (FloorCommands.cs); no target, it shows how much of the scenario is PowerShell and the
+# kernel. Platform: the scenario runs only there (the syscall floors copy the Linux file sink).
 @{
     Scenarios = @(
         # ---- Yardsticks: PowerShell's own cmdlets and plain .NET writes, measured in the same Bench run.
@@ -78,6 +82,18 @@
             Target    = 1.1
         }
         @{
+            # The floor: a cmdlet with Write-LlamaLog's parameters that does nothing (FloorCommands.cs).
+            Id        = 'floor-binding-loop'
+            Title     = 'Floor: binding alone, foreach'
+            Kind      = 'Floor'
+            FloorOf   = 'write-filtered-loop'
+            Scale     = 1
+            Open      = ''
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchBinding "m $i" -Level Debug -Category core }'
+            HostLines = 0
+            Yardstick = 'verbose-loop'
+        }
+        @{
             Id        = 'write-filtered-pipeline'
             Title     = 'Write-LlamaLog filtered out, pipeline'
             Kind      = 'LlamaLog'
@@ -101,6 +117,21 @@
             Target      = 1.3
         }
         @{
+            # The floor: Write-LlamaLog's parameters bound, then one ioctl (rotation watch) and one write per record.
+            Id          = 'floor-syscalls-loop'
+            Title       = 'Floor: binding + 2 syscalls, foreach'
+            Kind        = 'Floor'
+            FloorOf     = 'write-file-loop'
+            Platform    = 'Linux'
+            Scale       = 1
+            Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchSyscalls "m $i" -Category core }'
+            Close       = '$x.Dispose()'
+            LinePattern = '^m \d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+        }
+        @{
             Id          = 'write-file-pipeline'
             Title       = 'Write-LlamaLog file only, pipeline'
             Kind        = 'LlamaLog'
@@ -113,6 +144,20 @@
             Target      = 2.0
         }
         @{
+            Id          = 'floor-syscalls-pipeline'
+            Title       = 'Floor: binding + 2 syscalls, pipeline'
+            Kind        = 'Floor'
+            FloorOf     = 'write-file-pipeline'
+            Platform    = 'Linux'
+            Scale       = 1
+            Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
+            Body        = 'param($n, $x) 1..$n | Write-BenchSyscalls -Category core'
+            Close       = '$x.Dispose()'
+            LinePattern = '^\d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-pipeline'
+        }
+        @{
             Id          = 'write-hostfile-loop'
             Title       = 'Write-LlamaLog host + file, foreach'
             Kind        = 'LlamaLog'
@@ -123,6 +168,21 @@
             HostLines   = 'N'
             Yardstick   = 'host-loop'
             Target      = 1.3
+        }
+        @{
+            # The floor: the file floor, then Write-Host's own work with the plain message (no rendering).
+            Id          = 'floor-hostsyscalls-loop'
+            Title       = 'Floor: binding + 2 syscalls + Write-Host, foreach'
+            Kind        = 'Floor'
+            FloorOf     = 'write-hostfile-loop'
+            Platform    = 'Linux'
+            Scale       = 1
+            Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchHostSyscalls "m $i" -Category core }'
+            Close       = '$x.Dispose()'
+            LinePattern = '^m \d+$'
+            HostLines   = 'N'
+            Yardstick   = 'host-loop'
         }
 
         # ---- LlamaLog: logger objects (issue 8).

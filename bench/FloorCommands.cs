@@ -1,0 +1,187 @@
+// Compiled with EngineLoops.cs into the Bench's support assembly: the floor scenarios. Each cmdlet here takes
+// exactly Write-LlamaLog's parameters (names, types, attributes, one parameter set) and does only the part of a
+// record's work that no implementation can skip, so the Bench shows how much of a Write-LlamaLog scenario is
+// PowerShell's binding and the kernel, and how much is LlamaLog's own.
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Text;
+using LlamaLog;
+using LlamaLog.Cmdlets;
+using LlamaLog.Completion;
+using LlamaLog.Engine.Levels;
+
+namespace LlamaLogBench
+{
+    /// <summary>Write-LlamaLog's parameter declarations, copied: the binder's work per call depends on them.</summary>
+    public abstract class FloorCommandBase : PSCmdlet
+    {
+        private LogLevel level = LogLevel.Info;
+        private string message;
+        private ErrorRecord errorRecord;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(LogLevelCompleter))]
+        [LogLevelTransformation]
+        public LogLevel Level
+        {
+            get => level;
+            set => level = value;
+        }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(CategoryCompleter))]
+        public string Category { get; set; } = CategoryNames.Uncategorized;
+
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string Message
+        {
+            get => message;
+            set => message = value;
+        }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        [PipedErrorRecordTransformation]
+        public ErrorRecord ErrorRecord
+        {
+            get => errorRecord;
+            set => errorRecord = value;
+        }
+
+        [Parameter]
+        public Exception Exception { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoMarkup { get; set; }
+    }
+
+    /// <summary>Binding alone: the floor of a filtered-out Write-LlamaLog call.</summary>
+    [Cmdlet(VerbsCommunications.Write, "BenchBinding")]
+    [OutputType(typeof(void))]
+    public sealed class WriteBenchBindingCommand : FloorCommandBase
+    {
+        protected override void ProcessRecord()
+        {
+        }
+    }
+
+    /// <summary>
+    /// Binding, then the two system calls a record costs on Linux: ask the rotation watch (one ioctl) and append the
+    /// message as a line (one write). No time, no name, no formatting: the floor of a file-only Write-LlamaLog.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Write, "BenchSyscalls")]
+    [OutputType(typeof(void))]
+    public sealed class WriteBenchSyscallsCommand : FloorCommandBase
+    {
+        protected override void ProcessRecord() => SyscallFloor.Current.Append(Message);
+    }
+
+    /// <summary>
+    /// The file floor, then what Write-Host does with a line (an information record tagged PSHOST): the floor of a
+    /// host + file Write-LlamaLog, with no rendering (the line goes to the host as plain text).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Write, "BenchHostSyscalls")]
+    [OutputType(typeof(void))]
+    public sealed class WriteBenchHostSyscallsCommand : FloorCommandBase
+    {
+        protected override void ProcessRecord()
+        {
+            SyscallFloor.Current.Append(Message);
+            var information = new InformationRecord(new HostInformationMessage { Message = Message }, "bench");
+            information.Tags.Add("PSHOST");
+            WriteInformation(information);
+        }
+    }
+
+    /// <summary>
+    /// An O_APPEND log file and an inotify watch on it and on every folder above it, as the module's Linux file
+    /// sink keeps them; Append does per line what the sink does per record in the kernel, and nothing more.
+    /// </summary>
+    public sealed class SyscallFloor : IDisposable
+    {
+        private const int OWriteOnly = 0x1, OCreate = 0x40, OAppend = 0x400, OCloseOnExec = 0x80000;
+        private const int InNonBlock = 0x800, InCloseOnExec = 0x80000;
+        private const uint InAttrib = 0x4, InDeleteSelf = 0x400, InMoveSelf = 0x800;
+        private const ulong FIONREAD = 0x541B;
+
+        private readonly int file;
+        private readonly int watch;
+        private readonly byte[] buffer = new byte[4096];
+
+        private SyscallFloor(string path)
+        {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                throw new PlatformNotSupportedException("The syscall floor is the Linux file sink's: open, inotify, ioctl, write.");
+            }
+
+            string full = Path.GetFullPath(path);
+            file = open(Encoding.UTF8.GetBytes(full + "\0"), OWriteOnly | OCreate | OAppend | OCloseOnExec, Convert.ToInt32("644", 8));
+            watch = inotify_init1(InNonBlock | InCloseOnExec);
+            if (file < 0 || watch < 0 || inotify_add_watch(watch, Encoding.UTF8.GetBytes(full + "\0"), InMoveSelf | InAttrib | InDeleteSelf) < 0)
+            {
+                throw new IOException("Cannot open " + full + " with a watch (errno " + Marshal.GetLastWin32Error() + ").");
+            }
+
+            for (string folder = Path.GetDirectoryName(full); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            {
+                inotify_add_watch(watch, Encoding.UTF8.GetBytes(folder + "\0"), InMoveSelf | InDeleteSelf);
+            }
+        }
+
+        /// <summary>The floor the Write-Bench*Syscalls cmdlets write to (one per Bench process).</summary>
+        public static SyscallFloor Current { get; private set; }
+
+        public static SyscallFloor Open(string path)
+        {
+            Current?.Dispose();
+            Current = new SyscallFloor(path);
+            return Current;
+        }
+
+        public void Append(string message)
+        {
+            ioctl(watch, FIONREAD, out int _);
+            string text = message ?? string.Empty;
+            int length = Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, 0);
+            buffer[length++] = (byte)'\n';
+            write(file, buffer, (IntPtr)length);
+        }
+
+        public void Dispose()
+        {
+            close(file);
+            close(watch);
+            if (ReferenceEquals(Current, this))
+            {
+                Current = null;
+            }
+        }
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern int open(byte[] path, int flags, int mode);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern int inotify_init1(int flags);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern int inotify_add_watch(int fd, byte[] path, uint mask);
+
+        [DllImport("libc.so.6")]
+        private static extern int ioctl(int fd, ulong request, out int result);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern IntPtr write(int fd, byte[] buffer, IntPtr count);
+
+        [DllImport("libc.so.6", SetLastError = true)]
+        private static extern int close(int fd);
+    }
+}
