@@ -37,7 +37,7 @@ namespace LlamaLog.Engine.Output
             byte* buffer = stackalloc byte[StatBufferSize];
             try
             {
-                int result = nativePath != null ? stat(nativePath, buffer) : fstat(descriptor, buffer);
+                int result = nativePath != null ? LinuxLibc.stat(nativePath, buffer) : LinuxLibc.fstat(descriptor, buffer);
                 if (result != 0)
                 {
                     return false;
@@ -59,11 +59,5 @@ namespace LlamaLog.Engine.Output
             Architecture architecture = RuntimeInformation.ProcessArchitecture;
             return RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && (architecture == Architecture.X64 || architecture == Architecture.Arm64);
         }
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern unsafe int stat(byte[] path, byte* buffer);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern unsafe int fstat(int descriptor, byte* buffer);
     }
 }

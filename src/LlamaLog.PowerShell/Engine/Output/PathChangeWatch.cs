@@ -71,7 +71,7 @@ namespace LlamaLog.Engine.Output
             int fd;
             try
             {
-                fd = inotify_init1(InNonBlock | InCloseOnExec);
+                fd = LinuxLibc.inotify_init1(InNonBlock | InCloseOnExec);
             }
             catch (EntryPointNotFoundException)
             {
@@ -83,15 +83,15 @@ namespace LlamaLog.Engine.Output
                 return null;
             }
 
-            bool watched = inotify_add_watch(fd, nativeFullPath, InMoveSelf | InAttrib | InDeleteSelf) >= 0;
+            bool watched = LinuxLibc.inotify_add_watch(fd, nativeFullPath, InMoveSelf | InAttrib | InDeleteSelf) >= 0;
             for (string folder = Path.GetDirectoryName(fullPath); watched && !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
             {
-                watched = inotify_add_watch(fd, Native(folder), InMoveSelf | InDeleteSelf) >= 0;
+                watched = LinuxLibc.inotify_add_watch(fd, Native(folder), InMoveSelf | InDeleteSelf) >= 0;
             }
 
             if (!watched)
             {
-                close(fd);
+                LinuxLibc.close(fd);
                 return null;
             }
 
@@ -113,7 +113,7 @@ namespace LlamaLog.Engine.Output
 
             // The common case, nothing queued: one ioctl. Anything else (events, an error) goes to the reads below.
             int queued;
-            if (ioctl(descriptor, FIONREAD, &queued) == 0 && queued == 0)
+            if (LinuxLibc.ioctl(descriptor, FIONREAD, &queued) == 0 && queued == 0)
             {
                 return changed;
             }
@@ -123,7 +123,7 @@ namespace LlamaLog.Engine.Output
                 long count;
                 fixed (byte* buffer = events)
                 {
-                    count = (long)read(descriptor, buffer, (IntPtr)EventBufferSize);
+                    count = (long)LinuxLibc.read(descriptor, buffer, (IntPtr)EventBufferSize);
                 }
 
                 if (count > 0)
@@ -155,7 +155,7 @@ namespace LlamaLog.Engine.Output
             descriptor = -1;
             if (fd >= 0)
             {
-                close(fd);
+                LinuxLibc.close(fd);
             }
         }
 
@@ -166,7 +166,7 @@ namespace LlamaLog.Engine.Output
             byte* buffer = stackalloc byte[StatfsBufferSize];
             try
             {
-                if (fstatfs(fileDescriptor, buffer) != 0)
+                if (LinuxLibc.fstatfs(fileDescriptor, buffer) != 0)
                 {
                     return false;
                 }
@@ -202,24 +202,5 @@ namespace LlamaLog.Engine.Output
                 return true;
             }
         }
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern int inotify_init1(int flags);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern int inotify_add_watch(int fd, byte[] path, uint mask);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern unsafe IntPtr read(int fd, byte* buffer, IntPtr count);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern int close(int fd);
-
-        // No SetLastError: a failure falls through to read(2), which reports its own error.
-        [DllImport("libc.so.6")]
-        private static extern unsafe int ioctl(int fd, ulong request, int* result);
-
-        [DllImport("libc.so.6", SetLastError = true)]
-        private static extern unsafe int fstatfs(int fd, byte* buffer);
     }
 }

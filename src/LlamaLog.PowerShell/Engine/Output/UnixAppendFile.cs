@@ -123,21 +123,6 @@ namespace LlamaLog.Engine.Output
             return new IOException(reason + " (errno " + errno.ToString(System.Globalization.CultureInfo.InvariantCulture) + "): '" + path + "'", errno);
         }
 
-        private static class LinuxLibc
-        {
-            [DllImport("libc.so.6", SetLastError = true)]
-            public static extern int open(byte[] path, int flags, int mode);
-
-            [DllImport("libc.so.6", SetLastError = true)]
-            public static extern unsafe IntPtr write(int fd, byte* buffer, IntPtr count);
-
-            [DllImport("libc.so.6", SetLastError = true)]
-            public static extern long lseek(int fd, long offset, int whence);
-
-            [DllImport("libc.so.6", SetLastError = true)]
-            public static extern int close(int fd);
-        }
-
         private static class MacLibc
         {
             [DllImport("libc", SetLastError = true)]
