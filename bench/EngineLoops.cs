@@ -1,4 +1,4 @@
-// Compiled with ThreadClock.cs into the Bench's support assembly (Invoke-Benchmarks.ps1 does it once per run, and
+// Compiled with ThreadClock.cs and FloorCommands.cs into the Bench's support assembly (Invoke-Benchmarks.ps1 does it once per run, and
 // Invoke-Scenario.ps1 loads it): the C# scenarios, loops with no PowerShell in them. Not part of the BenchmarkDotNet
 // project (which has its own folder), so it also runs in a -Quick Bench.
 using System;

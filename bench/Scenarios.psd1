@@ -1,5 +1,6 @@
 # The Bench scenarios, read by Invoke-Benchmarks.ps1 (what to compare, targets, checks) and by Invoke-Scenario.ps1
-# (what to run, in a fresh pwsh per run). The [LlamaLogBench.*] types are EngineLoops.cs, loaded in every run.
+# (what to run, in a fresh pwsh per run). The [LlamaLogBench.*] types are EngineLoops.cs and FloorCommands.cs
+# (with the floor cmdlets), loaded in every run.
 #
 # Each scenario runs as:  $x = Open (warm-up log)  ->  & Body $count $x until the warm-up
 # time is spent  ->  Close  ->  $x = Open (measured log)  ->  & Body N $x, timed  ->  Close.
