@@ -1,7 +1,8 @@
-// Compiled with EngineLoops.cs into the Bench's support assembly: the floor scenarios. Each cmdlet here takes
-// exactly Write-LlamaLog's parameters (names, types, attributes, one parameter set) and does only the part of a
-// record's work that no implementation can skip, so the Bench shows how much of a Write-LlamaLog scenario is
-// PowerShell's binding and the kernel, and how much is LlamaLog's own.
+// Compiled with EngineLoops.cs into the Bench's support assembly (optimized, unsafe): the floor scenarios. Each
+// cmdlet here takes exactly Write-LlamaLog's parameters (names, types, attributes, one parameter set) and does only
+// the part of a record's work that no implementation can skip, so the Bench shows how much of a Write-LlamaLog
+// scenario is PowerShell's binding and the kernel, and how much is LlamaLog's own. Their names are as long as
+// "Write-LlamaLog": PowerShell's per-call work grows with the command name's length.
 using System;
 using System.IO;
 using System.Management.Automation;
@@ -64,9 +65,9 @@ namespace LlamaLogBench
     }
 
     /// <summary>Binding alone: the floor of a filtered-out Write-LlamaLog call.</summary>
-    [Cmdlet(VerbsCommunications.Write, "BenchBinding")]
+    [Cmdlet(VerbsCommunications.Write, "FloorNop")]
     [OutputType(typeof(void))]
-    public sealed class WriteBenchBindingCommand : FloorCommandBase
+    public sealed class WriteFloorNopCommand : FloorCommandBase
     {
         protected override void ProcessRecord()
         {
@@ -77,20 +78,23 @@ namespace LlamaLogBench
     /// Binding, then the two system calls a record costs on Linux: ask the rotation watch (one ioctl) and append the
     /// message as a line (one write). No time, no name, no formatting: the floor of a file-only Write-LlamaLog.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Write, "BenchSyscalls")]
+    [Cmdlet(VerbsCommunications.Write, "FloorSys")]
     [OutputType(typeof(void))]
-    public sealed class WriteBenchSyscallsCommand : FloorCommandBase
+    public sealed class WriteFloorSysCommand : FloorCommandBase
     {
-        protected override void ProcessRecord() => SyscallFloor.Current.Append(Message);
+        protected override void ProcessRecord()
+        {
+            SyscallFloor.Current.Append(Message);
+        }
     }
 
     /// <summary>
     /// The file floor, then what Write-Host does with a line (an information record tagged PSHOST): the floor of a
     /// host + file Write-LlamaLog, with no rendering (the line goes to the host as plain text).
     /// </summary>
-    [Cmdlet(VerbsCommunications.Write, "BenchHostSyscalls")]
+    [Cmdlet(VerbsCommunications.Write, "FloorHst")]
     [OutputType(typeof(void))]
-    public sealed class WriteBenchHostSyscallsCommand : FloorCommandBase
+    public sealed class WriteFloorHstCommand : FloorCommandBase
     {
         protected override void ProcessRecord()
         {
@@ -137,7 +141,7 @@ namespace LlamaLogBench
             }
         }
 
-        /// <summary>The floor the Write-Bench*Syscalls cmdlets write to (one per Bench process).</summary>
+        /// <summary>The floor Write-FloorSys and Write-FloorHst write to (one per Bench process).</summary>
         public static SyscallFloor Current { get; private set; }
 
         public static SyscallFloor Open(string path)
@@ -147,13 +151,23 @@ namespace LlamaLogBench
             return Current;
         }
 
-        public void Append(string message)
+        /// <summary>
+        /// Asks the watch (one ioctl, as the sink does at every record) and appends the message as a line (one
+        /// write). Returns the bytes of events queued on the watch: a floor does not act on them, a test can see them.
+        /// </summary>
+        public unsafe int Append(string message)
         {
-            ioctl(watch, FIONREAD, out int _);
+            int queued;
+            ioctl(watch, FIONREAD, &queued);
             string text = message ?? string.Empty;
             int length = Encoding.UTF8.GetBytes(text, 0, text.Length, buffer, 0);
             buffer[length++] = (byte)'\n';
-            write(file, buffer, (IntPtr)length);
+            fixed (byte* bytes = buffer)
+            {
+                write(file, bytes, (IntPtr)length);
+            }
+
+            return queued;
         }
 
         public void Dispose()
@@ -175,11 +189,12 @@ namespace LlamaLogBench
         [DllImport("libc.so.6", SetLastError = true)]
         private static extern int inotify_add_watch(int fd, byte[] path, uint mask);
 
+        // The sink's own declarations (LinuxLibc), so the floor pays the same marshalling.
         [DllImport("libc.so.6")]
-        private static extern int ioctl(int fd, ulong request, out int result);
+        private static extern unsafe int ioctl(int fd, ulong request, int* result);
 
         [DllImport("libc.so.6", SetLastError = true)]
-        private static extern IntPtr write(int fd, byte[] buffer, IntPtr count);
+        private static extern unsafe IntPtr write(int fd, byte* buffer, IntPtr count);
 
         [DllImport("libc.so.6", SetLastError = true)]
         private static extern int close(int fd);

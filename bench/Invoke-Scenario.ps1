@@ -44,10 +44,8 @@ else {
     # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
     Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs'), (Join-Path $PSScriptRoot 'ThreadClock.cs'), (Join-Path $PSScriptRoot 'FloorCommands.cs') `
         -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices',
-            [psobject].Assembly.Location, 'System.Collections') -CompilerOptions '-nowarn:CS1701'
+            [psobject].Assembly.Location, 'System.Collections') -CompilerOptions '-optimize+', '-unsafe', '-nowarn:CS1701'
 }
-# The floor scenarios' cmdlets (FloorCommands.cs).
-Import-Module -Assembly ([LlamaLogBench.SyscallFloor].Assembly)
 
 # The loop's thread CPU time (ThreadClock.cs; -1 where there is none), read by direct method calls around the
 # loop: a script function call there would add its own compilation to the time. Called once now to bind it.
@@ -111,6 +109,9 @@ if ($Id -eq 'memory') {
     }
     return
 }
+
+# The floor scenarios' cmdlets (FloorCommands.cs); not in the idle and memory processes, which measure the module.
+Import-Module -Assembly ([LlamaLogBench.SyscallFloor].Assembly)
 
 $scenario = $definitions.Scenarios | Where-Object { $_.Id -eq $Id }
 if (-not $scenario) { throw "No scenario '$Id' in Scenarios.psd1." }

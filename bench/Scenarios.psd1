@@ -90,7 +90,7 @@
             FloorOf   = 'write-filtered-loop'
             Scale     = 1
             Open      = ''
-            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchBinding "m $i" -Level Debug -Category core }'
+            Body      = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorNop "m $i" -Level Debug -Category core }'
             HostLines = 0
             Yardstick = 'verbose-loop'
         }
@@ -126,7 +126,7 @@
             Platform    = 'Linux'
             Scale       = 1
             Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
-            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchSyscalls "m $i" -Category core }'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorSys "m $i" -Category core }'
             Close       = '$x.Dispose()'
             LinePattern = '^m \d+$'
             HostLines   = 0
@@ -152,7 +152,7 @@
             Platform    = 'Linux'
             Scale       = 1
             Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
-            Body        = 'param($n, $x) 1..$n | Write-BenchSyscalls -Category core'
+            Body        = 'param($n, $x) 1..$n | Write-FloorSys -Category core'
             Close       = '$x.Dispose()'
             LinePattern = '^\d+$'
             HostLines   = 0
@@ -179,7 +179,7 @@
             Platform    = 'Linux'
             Scale       = 1
             Open        = '[LlamaLogBench.SyscallFloor]::Open($logFile)'
-            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-BenchHostSyscalls "m $i" -Category core }'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorHst "m $i" -Category core }'
             Close       = '$x.Dispose()'
             LinePattern = '^m \d+$'
             HostLines   = 'N'

@@ -7,11 +7,12 @@ BeforeAll {
 
     # The floor cmdlets, compiled as the Bench compiles them (bench/Invoke-Benchmarks.ps1).
     $moduleAssembly = Join-Path (Get-Module LlamaLog).ModuleBase 'LlamaLog.PowerShell.dll'
-    $floorAssembly = Add-Type -Path (Join-Path $RepoRoot 'bench/FloorCommands.cs') -PassThru -CompilerOptions '-nowarn:CS1701' `
+    $floorAssembly = Add-Type -Path (Join-Path $RepoRoot 'bench/FloorCommands.cs') -PassThru -CompilerOptions '-optimize+', '-unsafe', '-nowarn:CS1701' `
         -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions',
             'System.Runtime.InteropServices', [psobject].Assembly.Location, 'System.Collections') |
         Select-Object -First 1 -ExpandProperty Assembly
-    Import-Module -Assembly $floorAssembly
+    $script:FloorModule = Import-Module -Assembly $floorAssembly -PassThru
+    $script:FloorCommands = @('Write-FloorNop', 'Write-FloorSys', 'Write-FloorHst')
 
     # A parameter as the binder sees it: name, type, and every attribute with the properties that steer binding.
     function Get-ParameterShape([string] $Command) {
@@ -30,6 +31,10 @@ BeforeAll {
     }
 }
 
+AfterAll {
+    Remove-Module $FloorModule -ErrorAction SilentlyContinue
+}
+
 Describe 'Bench scenarios (bench/Scenarios.psd1)' {
     It 'gives every scenario a unique id' {
         $Ids.Count | Should -Be (@($Ids | Select-Object -Unique).Count)
@@ -45,6 +50,10 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
         $untargeted | Should -BeNullOrEmpty
     }
 
+    It 'has floors' {
+        @($Scenarios | Where-Object Kind -EQ 'Floor').Count | Should -BeGreaterThan 0
+    }
+
     It 'ties every floor to a LlamaLog scenario with the same yardstick' {
         foreach ($floor in @($Scenarios | Where-Object Kind -EQ 'Floor')) {
             $of = $Scenarios | Where-Object Id -EQ $floor.FloorOf
@@ -58,25 +67,49 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
         @($Scenarios | Where-Object { $_.Kind -eq 'Floor' -and ($_['Target'] -or $_['TargetMicroseconds']) }) | Should -BeNullOrEmpty
     }
 
-    It 'calls each floor cmdlet with the same arguments as the scenario it is the floor of' {
+    It 'makes each floor call a floor cmdlet where its scenario calls Write-LlamaLog, with the same arguments' {
         foreach ($floor in @($Scenarios | Where-Object Kind -EQ 'Floor')) {
             $of = $Scenarios | Where-Object Id -EQ $floor.FloorOf
-            ($floor.Body -replace 'Write-Bench\w+', 'Write-LlamaLog') | Should -Be $of.Body -Because $floor.Id
+            $floor.Body | Should -Not -Match 'Write-LlamaLog' -Because $floor.Id
+            $floor.Body | Should -MatchExactly 'Write-Floor(Nop|Sys|Hst)\b' -Because $floor.Id
+            ($floor.Body -creplace 'Write-Floor(Nop|Sys|Hst)\b', 'Write-LlamaLog') | Should -BeExactly $of.Body -Because $floor.Id
         }
     }
 }
 
 Describe 'Floor cmdlets (bench/FloorCommands.cs)' {
     It '<Command> declares exactly the parameters Write-LlamaLog declares' -ForEach @(
-        @{ Command = 'Write-BenchBinding' }
-        @{ Command = 'Write-BenchSyscalls' }
-        @{ Command = 'Write-BenchHostSyscalls' }
+        @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorSys' }
+        @{ Command = 'Write-FloorHst' }
     ) {
         Get-ParameterShape $Command | Should -Be @(Get-ParameterShape 'Write-LlamaLog')
     }
 
-    It 'Write-BenchBinding does nothing with what it is given' {
-        'a', 'b' | Write-BenchBinding -Category core -Level Debug | Should -BeNullOrEmpty
+    It '<Command> is declared as Write-LlamaLog is (parameter sets, positional binding, no dynamic parameters)' -ForEach @(
+        @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorSys' }
+        @{ Command = 'Write-FloorHst' }
+    ) {
+        $shape = {
+            param($Type)
+            $attribute = [System.Attribute]::GetCustomAttribute($Type, [System.Management.Automation.CmdletAttribute])
+            '{0} {1} {2} {3}' -f $attribute.DefaultParameterSetName, $attribute.PositionalBinding, $attribute.SupportsShouldProcess,
+                [System.Management.Automation.IDynamicParameters].IsAssignableFrom($Type)
+        }
+        & $shape (Get-Command $Command).ImplementingType | Should -Be (& $shape (Get-Command Write-LlamaLog).ImplementingType)
+    }
+
+    It '<Command> has a name as long as Write-LlamaLog (PowerShell''s per-call work grows with it)' -ForEach @(
+        @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorSys' }
+        @{ Command = 'Write-FloorHst' }
+    ) {
+        $Command.Length | Should -Be 'Write-LlamaLog'.Length
+    }
+
+    It 'Write-FloorNop writes nothing to any stream' {
+        'a', 'b' | Write-FloorNop -Category core -Level Debug *>&1 | Should -BeNullOrEmpty
     }
 }
 
@@ -95,8 +128,8 @@ Describe 'SyscallFloor' -Skip:(-not $IsLinux) {
         Set-Content -Path $path -Value 'before'
         $floor = [LlamaLogBench.SyscallFloor]::Open($path)
         try {
-            'one', 'two' | Write-BenchSyscalls -Category core
-            Write-BenchSyscalls 'thrée' -Category core
+            'one', 'two' | Write-FloorSys -Category core
+            Write-FloorSys 'thrée' -Category core
         }
         finally {
             $floor.Dispose()
@@ -104,11 +137,11 @@ Describe 'SyscallFloor' -Skip:(-not $IsLinux) {
         [System.IO.File]::ReadAllLines($path) | Should -Be @('before', 'one', 'two', 'thrée')
     }
 
-    It 'writes the host line as Write-Host does, as an information record tagged PSHOST' {
+    It 'writes the bare message to the host as an information record tagged PSHOST' {
         $path = Join-Path $Folder 'host.log'
         $floor = [LlamaLogBench.SyscallFloor]::Open($path)
         try {
-            $records = Write-BenchHostSyscalls 'to the host' -Category core 6>&1
+            $records = Write-FloorHst 'to the host' -Category core 6>&1
         }
         finally {
             $floor.Dispose()
@@ -118,9 +151,65 @@ Describe 'SyscallFloor' -Skip:(-not $IsLinux) {
         [System.IO.File]::ReadAllLines($path) | Should -Be @('to the host')
     }
 
+    It 'asks the watch at every record: after the file is renamed the next append finds an event queued' {
+        $path = Join-Path $Folder 'watched.log'
+        $floor = [LlamaLogBench.SyscallFloor]::Open($path)
+        try {
+            $before = $floor.Append('one')
+            Rename-Item -Path $path -NewName 'watched.log.1'
+            $after = $floor.Append('two')
+        }
+        finally {
+            $floor.Dispose()
+        }
+        $before | Should -Be 0
+        $after | Should -BeGreaterThan 0
+    }
+
     It 'is no longer current once disposed' {
         $floor = [LlamaLogBench.SyscallFloor]::Open((Join-Path $Folder 'disposed.log'))
         $floor.Dispose()
         [LlamaLogBench.SyscallFloor]::Current | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Bench harness (bench/Invoke-Benchmarks.ps1), one short filtered run' -Skip:(-not $IsLinux) {
+    BeforeAll {
+        # One run of one scenario: the harness brings its yardstick and its floor along. Times are not looked at.
+        $script:Output = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-bench-test-$([guid]::NewGuid())"
+        $pwsh = Join-Path $PSHOME 'pwsh'
+        $script:HarnessText = & $pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'bench/Invoke-Benchmarks.ps1') `
+            -ModuleManifest $env:LLAMALOG_TEST_MODULE -OutputPath $Output -Filter 'write-file-pipeline' -Runs 1 -Count 200 -NoBenchmarkDotNet 2>&1 | Out-String
+        $script:HarnessExit = $LASTEXITCODE
+        $script:Report = Get-Content (Join-Path $Output 'bench.json') -Raw -ErrorAction SilentlyContinue | ConvertFrom-Json
+    }
+
+    AfterAll {
+        Remove-Item $Output -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'succeeds' {
+        $HarnessExit | Should -Be 0 -Because $HarnessText
+    }
+
+    It 'runs the chosen scenario, its yardstick and its floor, and nothing else' {
+        @($Report.scenarios.id | Sort-Object) | Should -Be @('floor-syscalls-pipeline', 'verbose-pipeline', 'write-file-pipeline')
+    }
+
+    It 'reports the floor with a ratio to the yardstick and no target or result' {
+        $floor = $Report.scenarios | Where-Object id -EQ 'floor-syscalls-pipeline'
+        $floor.kind | Should -Be 'Floor'
+        $floor.ratio | Should -BeGreaterThan 0
+        $floor.target | Should -BeNullOrEmpty
+        $floor.result | Should -BeNullOrEmpty
+    }
+
+    It 'writes one line comparing the scenario with its floor' {
+        @($Report.floors).Count | Should -Be 1
+        $Report.floors[0] | Should -BeLike 'Write-LlamaLog file only, pipeline: *its floor (Floor: binding + 2 syscalls, pipeline)*LlamaLog''s own work *'
+    }
+
+    It 'marks the floor row "floor" in the Markdown table' {
+        @(Get-Content (Join-Path $Output 'bench.md') | Where-Object { $_ -like '| Floor: binding + 2 syscalls, pipeline |*| floor |' }).Count | Should -Be 1
     }
 }

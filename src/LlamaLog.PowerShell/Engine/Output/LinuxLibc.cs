@@ -4,9 +4,9 @@ using System.Runtime.InteropServices;
 namespace LlamaLog.Engine.Output
 {
     /// <summary>
-    /// The glibc calls the Linux file sink makes (UnixAppendFile, LinuxStat, PathChangeWatch), declared once.
-    /// Callers that read errno declare it here with SetLastError; ioctl does not, its one caller falls back to
-    /// read(2) on failure and takes that call's error.
+    /// The glibc calls the Linux file sink makes (UnixAppendFile, LinuxStat, PathChangeWatch), declared once, with
+    /// SetLastError so a caller can read errno after a failure; ioctl without, as the per-record call: its one
+    /// caller falls back to read(2) on failure and takes that call's error.
     /// </summary>
     internal static class LinuxLibc
     {

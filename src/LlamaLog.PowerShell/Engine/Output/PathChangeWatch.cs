@@ -27,7 +27,7 @@ namespace LlamaLog.Engine.Output
         private const uint InMoveSelf = 0x800;
         private const uint InDeleteSelf = 0x400;
         private const int EAGAIN = 11;
-        private const ulong FIONREAD = 0x541B; // x86-64 and arm64, the Linux targets LinuxStat reads
+        private const ulong FIONREAD = 0x541B; // x86-64 and arm64 (TryStart watches nowhere else)
         private const int EINTR = 4;
         private const int EventBufferSize = 4096;
         private const int StatfsBufferSize = 256;
@@ -63,7 +63,10 @@ namespace LlamaLog.Engine.Output
         /// </summary>
         public static PathChangeWatch TryStart(string fullPath, byte[] nativeFullPath, int fileDescriptor)
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
+            // x86-64 and arm64 only: the FIONREAD number, the ioctl request type and the statfs layout are theirs.
+            Architecture architecture = RuntimeInformation.ProcessArchitecture;
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || (architecture != Architecture.X64 && architecture != Architecture.Arm64)
+                || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
             {
                 return null;
             }
