@@ -76,16 +76,12 @@ Add-Type -Path (Join-Path $BenchDir 'LineCheck.cs')
 $Work = Join-Path ([System.IO.Path]::GetTempPath()) ('llamalog-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
 $null = New-Item -ItemType Directory -Path $Work
 
-# The C# loops and the thread clock, compiled once here rather than in each of the ~80 child processes.
-# Naming any reference replaces Add-Type's defaults, so the framework assemblies they use are named too.
-# Add-Type compiles for debugging unless told to optimize; the floors' pointers need unsafe code. The module was
-# built against PowerShell Standard (System.Management.Automation 3.0), the floor cmdlets against this pwsh's:
-# CS1701 notes that one stands for the other, which it does at run time.
+# The C# loops, the floors and the thread clock, compiled once here rather than in each of the ~80 child processes.
+. (Join-Path $BenchDir 'BenchSupport.ps1')
 $SupportAssembly = Join-Path $Work 'LlamaLogBench.dll'
-Add-Type -Path (Join-Path $BenchDir 'EngineLoops.cs'), (Join-Path $BenchDir 'ThreadClock.cs'), (Join-Path $BenchDir 'FloorCommands.cs') `
-    -OutputAssembly $SupportAssembly -OutputType Library -CompilerOptions '-optimize+', '-unsafe', '-nowarn:CS1701' `
-    -ReferencedAssemblies @((Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'), 'netstandard', 'System.Runtime',
-        'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices', [psobject].Assembly.Location, 'System.Collections')
+$compilation = Get-BenchSupportCompilation -ModuleManifest $ModuleManifest
+Add-Type @compilation -OutputAssembly $SupportAssembly -OutputType Library
+
 # Line-check failures and broken runs: any of them makes the Bench fail.
 $Problems = [System.Collections.Generic.List[string]]::new()
 

@@ -40,11 +40,9 @@ if ($SupportAssembly) {
     Add-Type -Path $SupportAssembly
 }
 else {
-    $moduleAssembly = Join-Path (Split-Path $ModuleManifest) 'LlamaLog.PowerShell.dll'
-    # Naming any reference replaces Add-Type's defaults, so the framework assemblies the loops use are named too.
-    Add-Type -Path (Join-Path $PSScriptRoot 'EngineLoops.cs'), (Join-Path $PSScriptRoot 'ThreadClock.cs'), (Join-Path $PSScriptRoot 'FloorCommands.cs') `
-        -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions', 'System.Runtime.InteropServices',
-            [psobject].Assembly.Location, 'System.Collections') -CompilerOptions '-optimize+', '-unsafe', '-nowarn:CS1701'
+    . (Join-Path $PSScriptRoot 'BenchSupport.ps1')
+    $compilation = Get-BenchSupportCompilation -ModuleManifest $ModuleManifest
+    Add-Type @compilation
 }
 
 # The loop's thread CPU time (ThreadClock.cs; -1 where there is none), read by direct method calls around the

@@ -5,14 +5,11 @@ BeforeAll {
     $script:Scenarios = @($Definitions.Scenarios)
     $script:Ids = @($Scenarios | ForEach-Object Id)
 
-    # The floor cmdlets, compiled as the Bench compiles them (bench/Invoke-Benchmarks.ps1).
-    $moduleAssembly = Join-Path (Get-Module LlamaLog).ModuleBase 'LlamaLog.PowerShell.dll'
-    $floorAssembly = Add-Type -Path (Join-Path $RepoRoot 'bench/FloorCommands.cs') -PassThru -CompilerOptions '-optimize+', '-unsafe', '-nowarn:CS1701' `
-        -ReferencedAssemblies @($moduleAssembly, 'netstandard', 'System.Runtime', 'System.Text.Encoding.Extensions',
-            'System.Runtime.InteropServices', [psobject].Assembly.Location, 'System.Collections') |
-        Select-Object -First 1 -ExpandProperty Assembly
+    # The floor cmdlets, compiled as the Bench compiles them.
+    . (Join-Path $RepoRoot 'bench/BenchSupport.ps1')
+    $compilation = Get-BenchSupportCompilation -ModuleManifest $env:LLAMALOG_TEST_MODULE
+    $floorAssembly = Add-Type @compilation -PassThru | Select-Object -First 1 -ExpandProperty Assembly
     $script:FloorModule = Import-Module -Assembly $floorAssembly -PassThru
-    $script:FloorCommands = @('Write-FloorNop', 'Write-FloorSys', 'Write-FloorHst')
 
     # A parameter as the binder sees it: name, type, and every attribute with the properties that steer binding.
     function Get-ParameterShape([string] $Command) {
