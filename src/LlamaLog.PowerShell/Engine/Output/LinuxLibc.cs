@@ -12,6 +12,13 @@ namespace LlamaLog.Engine.Output
     {
         private const string Library = "libc.so.6";
 
+        /// <summary>
+        /// Linux on x86-64 or arm64: the only targets whose struct layouts (stat, statfs) and ioctl request numbers
+        /// the callers assume.
+        /// </summary>
+        public static readonly bool IsSupportedTarget = RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+            && (RuntimeInformation.ProcessArchitecture == Architecture.X64 || RuntimeInformation.ProcessArchitecture == Architecture.Arm64);
+
         [DllImport(Library, SetLastError = true)]
         public static extern int open(byte[] path, int flags, int mode);
 

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace LlamaLog.Engine.Output
 {
@@ -11,7 +10,7 @@ namespace LlamaLog.Engine.Output
     internal static class LinuxStat
     {
         private const int StatBufferSize = 256;
-        private static bool unavailable = !IsSupportedArchitecture();
+        private static bool unavailable = !LinuxLibc.IsSupportedTarget;
 
         /// <summary>The identity of the file at a path given as NUL-terminated UTF-8.</summary>
         public static bool TryIdentity(byte[] nativePath, out long device, out long inode)
@@ -52,12 +51,6 @@ namespace LlamaLog.Engine.Output
             device = *(long*)buffer;
             inode = *(long*)(buffer + 8);
             return true;
-        }
-
-        private static bool IsSupportedArchitecture()
-        {
-            Architecture architecture = RuntimeInformation.ProcessArchitecture;
-            return RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && (architecture == Architecture.X64 || architecture == Architecture.Arm64);
         }
     }
 }

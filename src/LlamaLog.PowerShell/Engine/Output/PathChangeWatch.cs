@@ -63,10 +63,8 @@ namespace LlamaLog.Engine.Output
         /// </summary>
         public static PathChangeWatch TryStart(string fullPath, byte[] nativeFullPath, int fileDescriptor)
         {
-            // x86-64 and arm64 only: the FIONREAD number, the ioctl request type and the statfs layout are theirs.
-            Architecture architecture = RuntimeInformation.ProcessArchitecture;
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || (architecture != Architecture.X64 && architecture != Architecture.Arm64)
-                || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
+            // The FIONREAD number, the ioctl request type and the statfs layout are those of the supported targets.
+            if (!LinuxLibc.IsSupportedTarget || !IsOnLocalFileSystem(fileDescriptor) || HasLinkInPath(fullPath))
             {
                 return null;
             }
