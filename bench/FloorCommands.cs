@@ -18,18 +18,10 @@ namespace LlamaLogBench
     /// <summary>Write-LlamaLog's parameter declarations, copied: the binder's work per call depends on them.</summary>
     public abstract class FloorCommandBase : PSCmdlet
     {
-        private LogLevel level = LogLevel.Info;
-        private string message;
-        private ErrorRecord errorRecord;
-
         [Parameter]
         [ArgumentCompleter(typeof(LogLevelCompleter))]
         [LogLevelTransformation]
-        public LogLevel Level
-        {
-            get => level;
-            set => level = value;
-        }
+        public LogLevel Level { get; set; } = LogLevel.Info;
 
         [Parameter]
         [ArgumentCompleter(typeof(CategoryCompleter))]
@@ -38,11 +30,7 @@ namespace LlamaLogBench
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [AllowEmptyString]
         [AllowNull]
-        public string Message
-        {
-            get => message;
-            set => message = value;
-        }
+        public string Message { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -51,11 +39,7 @@ namespace LlamaLogBench
         [Parameter(ValueFromPipeline = true)]
         [AllowNull]
         [PipedErrorRecordTransformation]
-        public ErrorRecord ErrorRecord
-        {
-            get => errorRecord;
-            set => errorRecord = value;
-        }
+        public ErrorRecord ErrorRecord { get; set; }
 
         [Parameter]
         public Exception Exception { get; set; }
@@ -128,9 +112,10 @@ namespace LlamaLogBench
             }
 
             string full = Path.GetFullPath(path);
-            file = open(Encoding.UTF8.GetBytes(full + "\0"), OWriteOnly | OCreate | OAppend | OCloseOnExec, Convert.ToInt32("644", 8));
+            byte[] native = Encoding.UTF8.GetBytes(full + "\0");
+            file = open(native, OWriteOnly | OCreate | OAppend | OCloseOnExec, Convert.ToInt32("644", 8));
             watch = inotify_init1(InNonBlock | InCloseOnExec);
-            if (file < 0 || watch < 0 || inotify_add_watch(watch, Encoding.UTF8.GetBytes(full + "\0"), InMoveSelf | InAttrib | InDeleteSelf) < 0)
+            if (file < 0 || watch < 0 || inotify_add_watch(watch, native, InMoveSelf | InAttrib | InDeleteSelf) < 0)
             {
                 throw new IOException("Cannot open " + full + " with a watch (errno " + Marshal.GetLastWin32Error() + ").");
             }
