@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq.Expressions;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Reflection;
+using LlamaLog.Engine.Output;
 
 namespace LlamaLog.Cmdlets
 {
@@ -14,6 +16,22 @@ namespace LlamaLog.Cmdlets
     internal static class HostOutputRendering
     {
         private static readonly SettingReader Reader = SettingReader.Create();
+
+        /// <summary>Whether text written to this host may carry escape codes (see TerminalColors.TakesEscapes).</summary>
+        public static bool TakesEscapes(PSHostUserInterface ui, SessionState sessionState)
+        {
+            bool vt = false;
+            try
+            {
+                vt = ui != null && ui.SupportsVirtualTerminal;
+            }
+            catch (NotImplementedException)
+            {
+                // A custom host that does not say: no escape codes.
+            }
+
+            return TerminalColors.TakesEscapes(vt, Read(sessionState));
+        }
 
         public static string Read(SessionState sessionState)
         {

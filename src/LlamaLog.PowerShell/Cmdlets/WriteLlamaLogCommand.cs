@@ -233,8 +233,7 @@ namespace LlamaLog.Cmdlets
         {
             if (hostColors == null)
             {
-                bool vt = Host?.UI != null && Host.UI.SupportsVirtualTerminal;
-                hostColors = TerminalColors.ForHost(vt, HostOutputRendering.Read(SessionState), LogEngine.Settings);
+                hostColors = HostOutputRendering.TakesEscapes(Host?.UI, SessionState) ? LogEngine.Settings.TerminalColors : ColorSystem.None;
             }
 
             return hostColors.Value;

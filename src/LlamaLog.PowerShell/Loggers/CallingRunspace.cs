@@ -23,17 +23,7 @@ namespace LlamaLog
         public CallingRunspace(PSHost host, SessionState sessionState)
         {
             ui = host?.UI;
-            bool vt = false;
-            try
-            {
-                vt = ui != null && ui.SupportsVirtualTerminal;
-            }
-            catch (NotImplementedException)
-            {
-                // A custom host that does not say: no escape codes.
-            }
-
-            takesEscapes = TerminalColors.TakesEscapes(vt, HostOutputRendering.Read(sessionState));
+            takesEscapes = HostOutputRendering.TakesEscapes(ui, sessionState);
         }
 
         /// <summary>The escape codes for this host under the settings in force now.</summary>

@@ -43,13 +43,8 @@ namespace LlamaLog.Engine.Output
 
         /// <summary>
         /// The host takes escape codes when it supports virtual terminal sequences and PowerShell's output
-        /// rendering is not PlainText; which ones was decided from the environment at setup.
+        /// rendering is not PlainText; which ones (LogSettings.TerminalColors) was decided from the environment at setup.
         /// </summary>
-        public static ColorSystem ForHost(bool supportsVirtualTerminal, string outputRendering, LogSettings settings)
-        {
-            return TakesEscapes(supportsVirtualTerminal, outputRendering) ? settings.TerminalColors : ColorSystem.None;
-        }
-
         public static bool TakesEscapes(bool supportsVirtualTerminal, string outputRendering)
         {
             return supportsVirtualTerminal && !string.Equals(outputRendering, "PlainText", StringComparison.OrdinalIgnoreCase);
