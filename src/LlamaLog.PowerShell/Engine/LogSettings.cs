@@ -17,7 +17,20 @@ namespace LlamaLog
         /// </summary>
         public LogSettings(string logFile, string logFileSource, int width, string widthSource, ConsoleTarget console, string levelSource,
             Engine.Markup.ColorSystem terminalColors, Engine.Markup.ColorSystem stderrColors)
+            : this(logFile, logFileSource, width, widthSource, console, levelSource, terminalColors, stderrColors,
+                FileFormat.Text, "Default", ConsoleFormat.Rich, "Default")
         {
+        }
+
+        /// <summary>Settings with the formats of the file and the console, and where each came from.</summary>
+        public LogSettings(string logFile, string logFileSource, int width, string widthSource, ConsoleTarget console, string levelSource,
+            Engine.Markup.ColorSystem terminalColors, Engine.Markup.ColorSystem stderrColors,
+            FileFormat fileFormat, string fileFormatSource, ConsoleFormat consoleFormat, string consoleFormatSource)
+        {
+            FileFormat = fileFormat;
+            FileFormatSource = fileFormatSource;
+            ConsoleFormat = consoleFormat;
+            ConsoleFormatSource = consoleFormatSource;
             TerminalColors = terminalColors;
             StderrColors = stderrColors;
             LogFile = logFile;
@@ -42,6 +55,18 @@ namespace LlamaLog
 
         public ConsoleTarget Console { get; }
 
+        /// <summary>How the log file stores records: Text (the seed's line) or Json.</summary>
+        public FileFormat FileFormat { get; }
+
+        /// <summary>-FileFormat, or Default.</summary>
+        public string FileFormatSource { get; }
+
+        /// <summary>What the console shows: Rich (the server's console layout) or Json (OGX's JSON lines).</summary>
+        public ConsoleFormat ConsoleFormat { get; }
+
+        /// <summary>-ConsoleFormat, LLAMA_STACK_LOG_FORMAT, OGX_LOG_FORMAT, or Default.</summary>
+        public string ConsoleFormatSource { get; }
+
         /// <summary>Where the levels were initialized from: Initialize-LlamaLog (its -CategoryLevel), LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
         public string LevelSource { get; }
 
@@ -52,6 +77,6 @@ namespace LlamaLog
         public Engine.Markup.ColorSystem StderrColors { get; }
 
         internal static LogSettings Initial { get; } = new LogSettings(null, "None", DefaultWidth, "Default", ConsoleTarget.Host, "Default",
-            Engine.Output.TerminalColors.For(true), Engine.Output.TerminalColors.ForStandardError());
+            Engine.Formatting.TerminalColors.For(true), Engine.Formatting.TerminalColors.ForStandardError());
     }
 }
