@@ -91,6 +91,7 @@ namespace LlamaLog.Engine
                 sinks.Add(new StderrSink(LogEngine.ConsoleFormatterFor(settings), width, settings.StderrColors));
             }
 
+            int parkedBefore = HeldRecords.ParkedCount(out _);
             try
             {
                 CategoryLevels.ResetAndApply(levels, levelSource);
@@ -110,8 +111,9 @@ namespace LlamaLog.Engine
                 throw;
             }
 
+            // Said when this setup left records behind; a later setup does not repeat it.
             int parked = HeldRecords.ParkedCount(out string[] paths);
-            if (parked > 0)
+            if (parked > parkedBefore)
             {
                 warnings.Add(parked.ToString(CultureInfo.InvariantCulture) + (parked == 1 ? " record is" : " records are")
                     + " still held for '" + string.Join("', '", paths) + "', which could not be written: "
