@@ -30,7 +30,7 @@ Describe 'JsonValueWriter: CPython json.dumps' {
 
         It 'writes every golden value as json.dumps does' {
             $count = 0
-            $wrong = @($Cases::GoldenMismatches($GoldenPath, $false, [ref]$count))
+            $wrong = @($Cases::GoldenMismatches($GoldenPath, 'json', [ref]$count))
             $count | Should -BeGreaterOrEqual 10000
             $wrong.Count | Should -Be 0 -Because (($wrong | Select-Object -First 10) -join "`n")
         }
@@ -41,7 +41,7 @@ Describe 'JsonValueWriter: CPython json.dumps' {
                 [cultureinfo]::CurrentCulture = 'sv-SE'
                 [int][char][cultureinfo]::CurrentCulture.NumberFormat.NegativeSign | Should -Be 0x2212
                 $count = 0
-                $wrong = @($Cases::GoldenMismatches($GoldenPath, $false, [ref]$count))
+                $wrong = @($Cases::GoldenMismatches($GoldenPath, 'json', [ref]$count))
             }
             finally {
                 [cultureinfo]::CurrentCulture = $saved
@@ -111,6 +111,12 @@ Describe 'JsonValueWriter: CPython json.dumps' {
         It 'writes an unspecified DateTime without an offset' {
             Get-Json ([datetime]::new(2026, 12, 4, 21, 0, 0, [DateTimeKind]::Unspecified)) | Should -BeExactly '"2026-12-04T21:00:00"'
         }
+        It 'writes a local DateTime with the local offset of that moment' {
+            $time = [datetime]::new(2026, 7, 1, 12, 0, 0, [DateTimeKind]::Local)
+            $offset = [TimeZoneInfo]::Local.GetUtcOffset($time)
+            $sign = if ($offset -lt [timespan]::Zero) { '-' } else { '+' }
+            Get-Json $time | Should -BeExactly ('"2026-07-01T12:00:00{0}{1:hh\:mm}"' -f $sign, $offset)
+        }
         It 'writes a DateTimeOffset with its +HH:MM offset' {
             Get-Json ([datetimeoffset]::new(2026, 12, 4, 21, 0, 0, [timespan]'-05:30')) | Should -BeExactly '"2026-12-04T21:00:00-05:30"'
         }
@@ -177,7 +183,14 @@ Describe 'JsonValueWriter: CPython json.dumps' {
 Describe 'PythonValueText: Python str()' {
     It 'writes every golden value as str() does' {
         $count = 0
-        $wrong = @($Cases::GoldenMismatches($GoldenPath, $true, [ref]$count))
+        $wrong = @($Cases::GoldenMismatches($GoldenPath, 'str', [ref]$count))
+        $count | Should -BeGreaterOrEqual 10000
+        $wrong.Count | Should -Be 0 -Because (($wrong | Select-Object -First 10) -join "`n")
+    }
+
+    It 'writes every golden value as repr() does, with AppendRepr' {
+        $count = 0
+        $wrong = @($Cases::GoldenMismatches($GoldenPath, 'repr', [ref]$count))
         $count | Should -BeGreaterOrEqual 10000
         $wrong.Count | Should -Be 0 -Because (($wrong | Select-Object -First 10) -join "`n")
     }
@@ -189,6 +202,7 @@ Describe 'PythonValueText: Python str()' {
             Should -BeExactly '[inf, -inf, nan, 1e+16, 100.0]'
     }
     It 'writes a top-level float as its repr' { Get-Text ([double]::NaN) | Should -BeExactly 'nan' }
+    It 'AppendRepr quotes a top-level string' { $Cases::Repr("it's") | Should -BeExactly "`"it's`"" }
     It 'writes a list with its strings quoted: [''a'', 1, None]' { Get-Text ([object[]]@('a', 1, $null)) | Should -BeExactly "['a', 1, None]" }
     It 'writes a dict: {''k'': ''v'', 1: 2}' { Get-Text ([ordered]@{ k = 'v'; 1 = 2 }) | Should -BeExactly "{'k': 'v', 1: 2}" }
     It 'quotes a string with a single quote and no double quote in double quotes' { Get-Text ([object[]]@("it's")) | Should -BeExactly "[`"it's`"]" }

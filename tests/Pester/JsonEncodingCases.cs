@@ -99,8 +99,18 @@ namespace LlamaLog.Tests
             return output.ToString();
         }
 
-        /// <summary>Every golden value whose JSON or text differs from CPython's, one line each.</summary>
-        public static string[] GoldenMismatches(string path, bool text, out int checkedCount)
+        public static string Repr(object value)
+        {
+            var output = new StringBuilder();
+            PythonValueText.AppendRepr(output, value);
+            return output.ToString();
+        }
+
+        /// <summary>
+        /// Every golden value whose encoding (<paramref name="form"/>: json, str or repr) differs from CPython's,
+        /// one line each.
+        /// </summary>
+        public static string[] GoldenMismatches(string path, string form, out int checkedCount)
         {
             var mismatches = new List<string>();
             checkedCount = 0;
@@ -112,11 +122,20 @@ namespace LlamaLog.Tests
                 {
                     JsonElement root = document.RootElement;
                     object value = Build(root.GetProperty("input"));
-                    string expected = text ? ReadText(root.GetProperty("str")) : root.GetProperty("json").GetString();
+                    string expected;
+                    if (form == "json")
+                    {
+                        expected = root.GetProperty("json").GetString();
+                    }
+                    else
+                    {
+                        expected = ReadText(root.GetProperty(form == "repr" && root.TryGetProperty("repr", out _) ? "repr" : "str"));
+                    }
+
                     string actual;
                     try
                     {
-                        actual = text ? Text(value) : Json(value);
+                        actual = form == "json" ? Json(value) : form == "str" ? Text(value) : Repr(value);
                     }
                     catch (Exception e)
                     {

@@ -8,8 +8,9 @@ Usage (from the repository root, with Python 3.11, whose Unicode data is version
 Writes:
   src/LlamaLog.PowerShell/Engine/Formatting/PythonStringRepr.Tables.cs   the code points str.isprintable()
       rejects, which repr() escapes
-  tests/Pester/data/json-golden.jsonl   one value a line: {"input", "json", "str"}, where json is CPython's
-      json.dumps(value) (with the project's choices for what Python cannot encode) and str is str(value)
+  tests/Pester/data/json-golden.jsonl   one value a line: {"input", "json", "str"[, "repr"]}, where json is
+      CPython's json.dumps(value) (with the project's choices for what Python cannot encode), str is str(value),
+      and repr is repr(value), given only where it differs from str
 
 The output is deterministic (fixed seed). The input format is the value's type tree, readable exactly by
 .NET and Python alike (see describe() below); .NET type names choose the boxed type the test builds.
@@ -219,7 +220,10 @@ def expected_json(value):
 
 
 def record(value):
-    return {"input": value.tree, "json": expected_json(value.python), "str": text_field(str(value.python))}
+    line = {"input": value.tree, "json": expected_json(value.python), "str": text_field(str(value.python))}
+    if repr(value.python) != str(value.python):
+        line["repr"] = text_field(repr(value.python))
+    return line
 
 
 # ---------------------------------------------------------------------------------------------------------

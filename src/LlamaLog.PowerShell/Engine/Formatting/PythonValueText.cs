@@ -7,15 +7,21 @@ using System.Text;
 namespace LlamaLog.Engine.Formatting
 {
     /// <summary>
-    /// Python's <c>str()</c> of a .NET value, as structlog's ConsoleRenderer writes a property value in a
-    /// text line: a string as is, <c>None</c>, <c>True</c>, <c>1e+16</c>, <c>inf</c>, <c>nan</c>,
-    /// <c>['a', 1, None]</c>, <c>{'k': 'v', 1: 2}</c>, <c>2026-12-04 21:00:00.123456+00:00</c>.
+    /// Python's <c>str()</c> and <c>repr()</c> of a .NET value, for a property value in a text line as
+    /// structlog's ConsoleRenderer writes it: a string as is, <c>None</c>, <c>True</c>, <c>1e+16</c>,
+    /// <c>inf</c>, <c>nan</c>, <c>['a', 1, None]</c>, <c>{'k': 'v', 1: 2}</c>,
+    /// <c>2026-12-04 21:00:00.123456+00:00</c>.
     /// </summary>
     /// <remarks>
+    /// <para>The .NET value stands for the Python value its type maps to: integers and BigInteger are int,
+    /// double and float (widened) are float, decimal is decimal.Decimal, DateTime and DateTimeOffset are
+    /// datetime (see <see cref="PythonDateTimeText"/>), a char is a one-character str, IDictionary is dict,
+    /// any other IEnumerable is list. A value Python has no type for is its invariant text, as a str.</para>
     /// <para>Inside a list or dict Python prints each item's <c>repr()</c>: strings quoted and escaped
-    /// (<see cref="PythonStringRepr"/>), a decimal as <c>Decimal('1.10')</c>, a date as
-    /// <c>datetime.datetime(2026, 12, 4, 21, 0, tzinfo=datetime.timezone.utc)</c>. A value Python has no type
-    /// for is its invariant text: as is at the top, quoted as a string inside a container.</para>
+    /// (<see cref="PythonStringRepr"/>), <c>Decimal('1.10')</c>,
+    /// <c>datetime.datetime(2026, 12, 4, 21, 0, tzinfo=datetime.timezone.utc)</c>. structlog's ConsoleRenderer
+    /// writes a str value as is and any other value by <c>repr()</c> (recent versions also repr a str holding
+    /// a space, '=', a quote or a line break); <see cref="Append"/> and <see cref="AppendRepr"/> give both.</para>
     /// <para>Containers deeper than <see cref="JsonValueWriter.MaxDepth"/> are cut as in JSON, written
     /// <c>'&lt;max depth&gt;'</c>; a container inside itself is <c>[...]</c> or <c>{...}</c>, as Python's repr
     /// writes it.</para>
@@ -58,6 +64,18 @@ namespace LlamaLog.Engine.Formatting
                     }
 
                     return;
+            }
+
+            var path = default(NestingPath);
+            AppendRepr(output, value, ref path);
+        }
+
+        /// <summary>Appends Python's <c>repr()</c> of <paramref name="value"/>: a string quoted, <c>Decimal('1.10')</c>.</summary>
+        public static void AppendRepr(StringBuilder output, object value)
+        {
+            if (output == null)
+            {
+                throw new ArgumentNullException(nameof(output));
             }
 
             var path = default(NestingPath);
