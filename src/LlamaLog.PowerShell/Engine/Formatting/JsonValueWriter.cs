@@ -12,6 +12,10 @@ namespace LlamaLog.Engine.Formatting
     /// the same as a Python server's.
     /// </summary>
     /// <remarks>
+    /// <para>Strings are ASCII: every character outside ' ' to '~' (U+007F included, as CPython does) is
+    /// <c>\uXXXX</c> in lowercase hex, one per UTF-16 code unit, so an astral character is its surrogate
+    /// pair and a lone surrogate stays itself. Dictionary keys are strings as json.dumps makes them:
+    /// <c>1</c> is <c>"1"</c>, True <c>"true"</c>, None <c>"null"</c>, a float its repr.</para>
     /// <para>Where Python has no answer, the project decides: NaN and infinities are the strings
     /// <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> (Python writes them bare, which is not JSON);
     /// a decimal is its exact digits as a number (<c>1.10</c>); a DateTime or DateTimeOffset is its
@@ -20,8 +24,9 @@ namespace LlamaLog.Engine.Formatting
     /// <para>Containers nested deeper than <see cref="MaxDepth"/>, and a container inside itself, are written
     /// as the string <see cref="CutMarker"/>; the rest of the value is still written (see
     /// <see cref="NestingPath"/> for how depth is counted).</para>
-    /// <para>Strings, dictionaries' keys and values' own text come from the value; user code (ToString,
-    /// enumerators) runs here and may throw: the caller decides what a record with such a value becomes.</para>
+    /// <para>A value's ToString and enumerator are user code: they run here and may throw (the output then
+    /// holds what was written before), and an endless enumerable never ends; the caller decides what a record
+    /// with such a value becomes.</para>
     /// </remarks>
     public static class JsonValueWriter
     {

@@ -1,3 +1,5 @@
+using System;
+
 namespace LlamaLog.Engine.Formatting
 {
     /// <summary>
@@ -27,8 +29,12 @@ namespace LlamaLog.Engine.Formatting
 
             if (_containers == null)
             {
-                // Allocated at the first container only: most values are scalars.
-                _containers = new object[JsonValueWriter.MaxDepth];
+                // Allocated at the first container only (most values are scalars), small (most nest little).
+                _containers = new object[4];
+            }
+            else if (_depth == _containers.Length)
+            {
+                Array.Resize(ref _containers, Math.Min(_depth * 2, JsonValueWriter.MaxDepth));
             }
 
             for (int i = 0; i < _depth; i++)
