@@ -94,6 +94,11 @@ Describe 'JsonValueWriter: CPython json.dumps' {
             $json.Length | Should -Be (10MB - 2 + 6 + 2 + 2)
             $json.Substring($json.Length - 11) | Should -BeExactly 'aa\u00e9\n"'
         }
+        It 'WriteString writes a null string as null' {
+            $builder = [System.Text.StringBuilder]::new()
+            $Writer::WriteString($builder, [NullString]::Value)
+            $builder.ToString() | Should -BeExactly 'null'
+        }
         It 'WriteString writes a string as WriteValue does' {
             $builder = [System.Text.StringBuilder]::new('x=')
             $Writer::WriteString($builder, "a`"$([char]0x2028)")

@@ -38,7 +38,10 @@ namespace LlamaLog.Engine.Formatting
 
         private const string HexDigits = "0123456789abcdef";
 
-        /// <summary>Writes <paramref name="value"/> as a JSON string, escaped as Python's <c>ensure_ascii</c> does.</summary>
+        /// <summary>
+        /// Writes <paramref name="value"/> as a JSON string, escaped as Python's <c>ensure_ascii</c> does; a null
+        /// string is <c>null</c>, as <see cref="WriteValue"/> writes it (a record's optional text fields).
+        /// </summary>
         public static void WriteString(StringBuilder output, string value)
         {
             if (output == null)
@@ -48,7 +51,8 @@ namespace LlamaLog.Engine.Formatting
 
             if (value == null)
             {
-                throw new ArgumentNullException(nameof(value));
+                output.Append("null");
+                return;
             }
 
             output.Append('"');
