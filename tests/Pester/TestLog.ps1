@@ -63,26 +63,33 @@ function Invoke-Pwsh {
     # Runs a script in a child pwsh that has imported the module, with the given environment variables set (a $null
     # value removes one) and every other logging variable removed; returns its output (standard error merged).
     param([string] $Script, [hashtable] $Environment = @{})
-    $command = "Import-Module '$($env:LLAMALOG_TEST_MODULE -replace "'", "''")'`n" + $Script
+    # On the script's first line, so the script's own line numbers are what a user would see.
+    $command = "Import-Module '$($env:LLAMALOG_TEST_MODULE -replace "'", "''")'; " + $Script
     $child = $Pwsh
     Invoke-WithEnvironment $Environment { & $child -NoProfile -NonInteractive -Command $command 2>&1 }.GetNewClosure()
 }
 
 function Invoke-WithEnvironment {
-    # Runs a block with the logging variables removed, then the given ones set; restores them all afterwards.
+    # Runs a block with the logging variables removed, then the given ones set (a $null value leaves one removed);
+    # restores them all afterwards. Remove-Item, since PowerShell passes $null to a .NET string argument as "".
     param([hashtable] $Environment, [scriptblock] $Block)
     $saved = @{}
     foreach ($name in @($LoggingVariables) + @($Environment.Keys)) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
+        Remove-Item -LiteralPath "env:$name" -ErrorAction SilentlyContinue
     }
 
     try {
-        foreach ($name in $Environment.Keys) { [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+        foreach ($name in $Environment.Keys) {
+            if ($null -ne $Environment[$name]) { Set-Item -LiteralPath "env:$name" -Value $Environment[$name] }
+        }
         & $Block
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) {
+            if ($null -eq $saved[$name]) { Remove-Item -LiteralPath "env:$name" -ErrorAction SilentlyContinue }
+            else { Set-Item -LiteralPath "env:$name" -Value $saved[$name] }
+        }
     }
 }
 
