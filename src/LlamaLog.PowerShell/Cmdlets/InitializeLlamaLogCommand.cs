@@ -22,7 +22,7 @@ namespace LlamaLog.Cmdlets
         public string LogFile { get; set; }
 
         [Parameter]
-        [ValidateRange(LogSetup.MinimumWidth, 100000)]
+        [ConsoleWidthTransformation]
         public int Width { get; set; }
 
         [Parameter]
