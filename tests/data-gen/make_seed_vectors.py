@@ -385,6 +385,8 @@ YAML_CASES = [
     ("printable characters outside ASCII in a comment and a value",
      "# \u00a0\ufeff\ue000\ufffd\nlogging_config:\n  category_levels:\n    core: \"de\u00a0bug\"\n    server: info\n"),
     ("a tab inside a quoted level", "logging_config:\n  category_levels:\n    core: 'de\tbug'\n"),
+    ("a tab inside a comment", "logging_config:\n  category_levels:  # levels\tper category\n    core: debug #\tnoisy\n"),
+    ("a tab inside a block scalar level", "logging_config:\n  category_levels:\n    core: |\n      de\tbug\n    server: info\n"),
 ]
 
 # Documents yaml.safe_load refuses before any of the seed's code runs: the server would not start.
@@ -405,6 +407,13 @@ YAML_REFUSALS = [
     ("a C1 control", "category_levels:\n  core: debug\x9b\n"),
     ("U+FFFE", "category_levels:\n  core: debug\ufffe\n"),
     ("U+FFFF after CRLF lines", "version: 2\r\ncategory_levels:\r\n  core: \uffffdebug\r\n"),
+    # PyYAML skips only spaces between tokens, and a tab ends a plain scalar.
+    ("a tab after a level", "logging_config:\n  category_levels:\n    core: debug\t\n"),
+    ("a tab after a colon", "logging_config:\n  category_levels:\n    core:\tdebug\n"),
+    ("a tab inside a plain key", "logging_config:\n  category_levels:\n    co\tre: debug\n"),
+    ("a tab before a comment", "logging_config:\n  category_levels:\n    core: debug\t# noisy\n"),
+    ("a tab in a flow mapping", "logging_config:\n  category_levels: {core: debug,\tserver: info}\n"),
+    ("a tab in a skipped section", "version:\t2\nlogging_config:\n  category_levels:\n    core: debug\n"),
 ]
 
 

@@ -70,6 +70,17 @@ namespace LlamaLog.Engine.Config
             column = Math.Max(1, column - added);
         }
 
+        /// <summary>The place in the original text of a character of the padded one, given by its index.</summary>
+        public void PlaceOf(int index, out long line, out long column)
+        {
+            List<int> starts = LineStarts(Text);
+            int found = starts.BinarySearch(index);
+            int number = found >= 0 ? found : ~found - 1;
+            line = number + 1;
+            column = index - starts[number] + 1;
+            ToOriginal(ref line, ref column);
+        }
+
         private List<int> LineStartsOfOriginal() => lineStarts ?? (lineStarts = LineStarts(original));
 
         private static string Build(string text, Dictionary<int, int> spaces)

@@ -267,12 +267,64 @@ namespace LlamaLog.Engine.Config
                     result = ErrorAt(scanner.CurrentPosition, UnreadableText);
                 }
 
+                if ((result == null || (string)result[KindIndex] != Error) && padding.Text.IndexOf('\t') >= 0)
+                {
+                    result = FindStrayTab() ?? result;
+                }
+
                 if (result != null && (string)result[KindIndex] == Error)
                 {
                     FailedLine = (int)result[LineIndex];
                 }
 
                 return result;
+            }
+
+            /// <summary>
+            /// PyYAML's scanner skips only spaces between tokens, and a tab ends a plain scalar, so it refuses a tab
+            /// anywhere but inside a quoted or block scalar or a comment ("found character '\t' that cannot start any
+            /// token"); YamlDotNet takes tabs as separators. The tokens say where tabs are allowed.
+            /// </summary>
+            private object[] FindStrayTab()
+            {
+                string text = padding.Text;
+                int tab = text.IndexOf('\t');
+                var scanner = new Scanner(new StringReader(text), skipComments: false);
+                try
+                {
+                    while (tab >= 0 && scanner.MoveNext())
+                    {
+                        YamlDotNet.Core.Tokens.Token token = scanner.Current;
+                        if (tab < token.Start.Index)
+                        {
+                            break;
+                        }
+
+                        bool holdsTabs = token is YamlDotNet.Core.Tokens.Comment
+                            || (token is YamlDotNet.Core.Tokens.Scalar scalar && scalar.Style != ScalarStyle.Plain);
+                        if (tab < token.End.Index && !holdsTabs)
+                        {
+                            break;
+                        }
+
+                        while (tab >= 0 && tab < token.End.Index)
+                        {
+                            tab = text.IndexOf('\t', tab + 1);
+                        }
+                    }
+                }
+                catch (YamlException)
+                {
+                    // The document read without error; its tokens will too. Should they not, the tab found so far stands.
+                }
+
+                if (tab < 0)
+                {
+                    return null;
+                }
+
+                padding.PlaceOf(tab, out long line, out long column);
+                return ErrorNode(line, column, "while scanning for the next token, found character '\\t' that cannot start any token");
             }
 
             private object[] ReadDocument(Parser parser)
