@@ -43,18 +43,6 @@ BeforeAll {
         [System.IO.File]::WriteAllText($path, $Text, [System.Text.UTF8Encoding]::new([bool] $Bom))
         $path
     }
-
-    # Runs a script block with the given culture in force, restoring the culture afterwards.
-    function Invoke-InCulture([string] $Name, [scriptblock] $Script) {
-        $saved = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = $Name
-            & $Script
-        }
-        finally {
-            [cultureinfo]::CurrentCulture = $saved
-        }
-    }
 }
 
 Describe 'ConvertFrom-LlamaLogConfig' {

@@ -173,6 +173,19 @@ Describe 'The -Level parameter' {
             }
         }
 
+        It 'quotes a refused number the same way under a culture with a decimal comma' {
+            Invoke-InCulture 'de-DE' {
+                $messages = @(
+                    ({ Initialize-LlamaLog -CategoryLevel @{ core = 10.5 } -Console None } | Should -Throw -PassThru).Exception.Message
+                    ({ (Get-LlamaLogger -Name t -Category core).Log(10.5, 'x') } | Should -Throw -PassThru).Exception.Message
+                    ({ Set-LlamaLogLevel -Category core -Level 10.5 } | Should -Throw -PassThru).Exception.Message
+                )
+                foreach ($message in $messages) {
+                    $message | Should -BeLike "*'10.5' *"
+                }
+            }
+        }
+
         It 'leaves the level as it was when the value is refused' {
             Set-LlamaLogLevel -Category core -Level Error
             { Set-LlamaLogLevel -Category core -Level verbose } | Should -Throw

@@ -110,7 +110,7 @@ namespace LlamaLog.Cmdlets
                 if (!LevelNames.TryConvert(raw, out int value))
                 {
                     ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException("The level '" + raw + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
+                        new ArgumentException("The level '" + WholeNumber.Show(raw) + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
                         "InvalidLogLevel", ErrorCategory.InvalidArgument, raw));
                 }
 
