@@ -27,23 +27,35 @@ namespace LlamaLog.Engine.Reading
         public static int TryRead(string line, int start, out OrderedDictionary properties, string separator = Separator)
         {
             properties = null;
+            int fallback = -1;
             int from = line.Length - 1;
             while (from >= start + separator.Length)
             {
                 int found = line.LastIndexOf(separator, from, from - start + 1, StringComparison.Ordinal);
                 if (found < 0)
                 {
-                    return -1;
+                    break;
                 }
 
                 int pairs = found + separator.Length;
                 if (pairs < line.Length && line[pairs] != ' ' && KeyEnd(line, pairs) > 0)
                 {
                     var read = PythonValueReader.NewDictionary();
-                    if (TryReadPairs(line, pairs, line.Length, read))
+                    if (TryReadPairs(line, pairs, line.Length, read, out bool clean))
                     {
-                        properties = read;
-                        return found;
+                        if (clean)
+                        {
+                            properties = read;
+                            return found;
+                        }
+
+                        // A plain value ending in a closing quote or bracket: these three spaces are more likely inside
+                        // a quoted or bracketed value of pairs that start further left.
+                        if (fallback < 0)
+                        {
+                            fallback = found;
+                            properties = read;
+                        }
                     }
                 }
 
@@ -51,7 +63,7 @@ namespace LlamaLog.Engine.Reading
                 from = found + separator.Length - 2;
             }
 
-            return -1;
+            return fallback;
         }
 
         /// <summary>
@@ -89,7 +101,7 @@ namespace LlamaLog.Engine.Reading
                     }
 
                     read = PythonValueReader.NewDictionary();
-                    if (!TryReadPairs(line, close + 2, line.Length, read))
+                    if (!TryReadPairs(line, close + 2, line.Length, read, out bool _))
                     {
                         continue;
                     }
@@ -104,8 +116,9 @@ namespace LlamaLog.Engine.Reading
         }
 
         /// <summary>Reads <c>key=value key=value</c> from <paramref name="start"/> to <paramref name="end"/>.</summary>
-        public static bool TryReadPairs(string line, int start, int end, OrderedDictionary into)
+        public static bool TryReadPairs(string line, int start, int end, OrderedDictionary into, out bool clean)
         {
+            clean = true;
             int i = start;
             while (i < end)
             {
@@ -134,6 +147,12 @@ namespace LlamaLog.Engine.Reading
                     while (valueEnd < end && !(line[valueEnd] == ' ' && StartsLaterPair(line, valueEnd, end, key)))
                     {
                         valueEnd++;
+                    }
+
+                    char last = valueEnd > valueStart ? line[valueEnd - 1] : '\0';
+                    if (last == '\'' || last == '"' || last == ']' || last == ')' || last == '}')
+                    {
+                        clean = false;
                     }
                 }
 
