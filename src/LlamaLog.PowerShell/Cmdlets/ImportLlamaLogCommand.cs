@@ -60,6 +60,13 @@ namespace LlamaLog.Cmdlets
                     throw new ArgumentException("'" + path + "' is a path of the " + provider?.Name + " provider, not a file system path.");
                 }
 
+                if (resolved.Count == 0)
+                {
+                    // A wildcard that matches nothing, reported as Get-Content reports it.
+                    var missing = new ItemNotFoundException("Cannot find path '" + path + "' because it does not exist.");
+                    WriteError(new ErrorRecord(missing, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                }
+
                 return resolved;
             }
             catch (ArgumentException error)
