@@ -20,6 +20,7 @@ namespace LlamaLog.Cmdlets
         private LogEntryFilter filter;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 

@@ -10,6 +10,7 @@ namespace LlamaLog.Cmdlets
     {
         /// <summary>Categories to keep; a category also selects its sub-categories (<c>core</c> keeps <c>core::routers</c>). Wildcards.</summary>
         [Parameter]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Category { get; set; }
 
@@ -30,6 +31,7 @@ namespace LlamaLog.Cmdlets
 
         /// <summary>Logger names to keep. Wildcards.</summary>
         [Parameter]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
 
