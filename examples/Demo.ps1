@@ -43,4 +43,8 @@ catch {
 
 Write-Host "`n== The log file: clean text, one line per record"
 Get-Content -Path $logFile | Write-Host
+
+Write-Host "`n== Read it back: the warnings and errors, as objects (Import-LlamaLog)"
+# The file's line has no level column, so the records are chosen by what they say: the category and the message.
+Import-LlamaLog -Path $logFile -Category inference, providers | Format-Table -AutoSize | Out-String -Width 120 | Write-Host
 Remove-Item -Path (Split-Path $logFile) -Recurse -Force
