@@ -24,10 +24,13 @@ Describe 'The cmdlets'' declarations' {
     }
 
     It 'shows entries in a table shaped like the console' {
-        $text = Import-LlamaLog -LiteralPath (Join-Path $Logs 'llamastack-console.txt') | Select-Object -First 1 | Format-Table | Out-String -Width 200
+        $rendering = $PSStyle.OutputRendering
+        $PSStyle.OutputRendering = 'PlainText'
+        try { $text = Import-LlamaLog -LiteralPath (Join-Path $Logs 'llamastack-console.txt') | Select-Object -First 1 | Format-Table | Out-String -Width 200 }
+        finally { $PSStyle.OutputRendering = $rendering }
         $lines = $text -split "`n" | Where-Object { $_.Trim() }
         $lines[0] | Should -Match '^Time\s+Level\s+Category\s+Name:Line\s+Message'
-        $lines[2] | Should -Match ('^' + [regex]::Escape((Get-Date '2026-01-01 00:00:00.123').ToString('yyyy-MM-dd HH:mm:ss,fff', [cultureinfo]::InvariantCulture)) + '\s+Info\s+core::server\s+llama_stack\.core\.server:42\s+Starting server on port 8321')
+        $lines[2] | Should -Match ('^' + [regex]::Escape(([datetime]'2026-01-01 00:00:00.123').ToString('yyyy-MM-dd HH:mm:ss,fff', [cultureinfo]::InvariantCulture)) + '\s+Info\s+core::server\s+…ma_stack\.core\.server:42\s+Starting server on port 8321')
     }
 }
 

@@ -411,6 +411,21 @@ Describe 'Auto: the format decided per record' {
     }
 }
 
+Describe 'No line is dropped' {
+    It 'accounts for every line of <File> in the message and exception of an entry' -ForEach @(
+        @{ File = 'llamalog-text.log' }, @{ File = 'llamastack-text.log' }, @{ File = 'llamalog-properties.log' }
+        @{ File = 'ogx-structlog.log' }, @{ File = 'unknown.txt' }, @{ File = 'mixed.log' }
+    ) {
+        $lines = [System.IO.File]::ReadAllLines((Join-Path $Logs $File)).Count
+        $read = 0
+        foreach ($entry in Read-Fixture $File) {
+            $read += ($entry.Message -split "`n").Count
+            if ($entry.Exception -is [string]) { $read += ($entry.Exception -split "`n").Count }
+        }
+        $read | Should -Be $lines
+    }
+}
+
 Describe 'Unknown lines' {
     It 'makes each line of an unrecognised file an entry with its raw text' {
         $entries = Read-Fixture 'unknown.txt'
