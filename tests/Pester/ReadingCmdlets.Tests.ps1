@@ -30,7 +30,7 @@ Describe 'The cmdlets'' declarations' {
         finally { $PSStyle.OutputRendering = $rendering }
         $lines = $text -split "`n" | Where-Object { $_.Trim() }
         $lines[0] | Should -Match '^Time\s+Level\s+Category\s+Name:Line\s+Message'
-        $lines[2] | Should -Match ('^' + [regex]::Escape(([datetime]'2026-01-01 00:00:00.123').ToString('yyyy-MM-dd HH:mm:ss,fff', [cultureinfo]::InvariantCulture)) + '\s+Info\s+core::server\s+…ma_stack\.core\.server:42\s+Starting server on port 8321')
+        $lines[2] | Should -Match ('^' + [regex]::Escape(([datetime]'2026-01-01 00:00:00.123').ToString('yyyy-MM-dd HH:mm:ss,fff', [cultureinfo]::InvariantCulture)) + '\s+Info\s+core::server\s+…_stack\.core\.server:42\s+Starting server on port 8321')
     }
 }
 

@@ -266,6 +266,12 @@ Describe 'Json: OGX''s JSON lines' {
         $Entries[4].Level | Should -Be 'Error'
     }
 
+    It 'keeps a level name that is no Python level as a property' {
+        $entry = '{"event": "x", "level": "trace", "timestamp": "2026-05-07T15:43:12Z"}' | ConvertFrom-LlamaLog
+        $entry.Level | Should -Be $null
+        $entry.Properties['level'] | Should -BeExactly 'trace'
+    }
+
     It 'makes a line that does not parse an Unknown entry with its text' {
         $Entries[6].Format | Should -Be 'Unknown'
         $Entries[6].Message | Should -BeExactly '{"event": "truncated", "level": "info", "logger": "ogx.core'

@@ -234,6 +234,13 @@ namespace LlamaLog.Engine.Reading
                         lastLevel = LevelText.Parse(lastLevelText);
                     }
 
+                    if (!lastLevel.HasValue)
+                    {
+                        // A level name that is no Python level ("trace") stays, as a property.
+                        i = start;
+                        return false;
+                    }
+
                     entry.Level = lastLevel;
                     return true;
                 case RecordKey.Timestamp:
