@@ -23,6 +23,9 @@ namespace LlamaLog.Engine.Reading
         public const int MaxContinuationLines = 10000;
         public const long MaxRecordCharacters = 64L * 1024 * 1024;
 
+        // The console width of Llama Stack, OGX and LlamaLog when LLAMA_STACK_LOG_WIDTH (OGX_LOG_WIDTH) is not set.
+        private const int DefaultConsoleWidth = 120;
+
         private const string TracebackHeading = "Traceback (most recent call last):";
         private const string LlamaLogIndent = "    ";
 
@@ -33,7 +36,7 @@ namespace LlamaLog.Engine.Reading
         private readonly LogEntry probe = new LogEntry();
 
         private long lineNumber;
-        private int consoleWidth = RichHandlerLayout.DefaultWidth;
+        private int consoleWidth = DefaultConsoleWidth;
 
         // The record being read: its entry with the first line's fields, the first line (escape codes removed),
         // where its message starts, and the lines that followed it.
