@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
 
 namespace LlamaLog
 {
@@ -24,7 +24,7 @@ namespace LlamaLog
             }
 
             var warnings = new List<string>();
-            LogSetup.Initialize(null, null, null, ConsoleTarget.Host, failOnFileError: false, Path.GetFullPath, warnings);
+            LogSetup.Initialize(new LogSetupRequest { FailOnFileError = false, ResolvePath = Path.GetFullPath }, warnings);
             foreach (string warning in warnings)
             {
                 ShowWarning(warning);

@@ -3,7 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaLog.Engine.Levels;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Cmdlets
 {
@@ -26,6 +27,12 @@ namespace LlamaLog.Cmdlets
 
         [Parameter]
         public ConsoleTarget Console { get; set; } = ConsoleTarget.Host;
+
+        [Parameter]
+        public FileFormat FileFormat { get; set; }
+
+        [Parameter]
+        public ConsoleFormat ConsoleFormat { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -55,9 +62,18 @@ namespace LlamaLog.Cmdlets
             LogSettings settings;
             try
             {
-                int? width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : (int?)null;
-                settings = LogSetup.Initialize(levels, logFile, width, Console, failOnFileError: true,
-                    path => FileSystemPath.Resolve(SessionState, path), warnings);
+                var request = new LogSetupRequest
+                {
+                    Levels = levels,
+                    LogFile = logFile,
+                    Width = Given(nameof(Width)) ? Width : (int?)null,
+                    Console = Console,
+                    FileFormat = Given(nameof(FileFormat)) ? FileFormat : (FileFormat?)null,
+                    ConsoleFormat = Given(nameof(ConsoleFormat)) ? ConsoleFormat : (ConsoleFormat?)null,
+                    FailOnFileError = true,
+                    ResolvePath = path => FileSystemPath.Resolve(SessionState, path),
+                };
+                settings = LogSetup.Initialize(request, warnings);
             }
             catch (LogFileException e)
             {
@@ -75,6 +91,8 @@ namespace LlamaLog.Cmdlets
                 WriteObject(settings);
             }
         }
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
         // Every entry is checked before anything changes: a bad table changes no level.
         private IList<KeyValuePair<string, int>> ValidateLevels(IDictionary table)

@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+
+namespace LlamaLog.Engine.Sinks.Files
+{
+    /// <summary>
+    /// Windows append: a shared FileStream positioned at the end under a machine-wide mutex named after the
+    /// path, so processes appending to one file take turns. Built for Windows, not tested on this project's CI.
+    /// </summary>
+    internal sealed class WindowsAppendFile : AppendOnlyFile
+    {
+        private readonly FileStream stream;
+        private readonly Mutex mutex;
+
+        public WindowsAppendFile(string path)
+            : base(path)
+        {
+            stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            mutex = new Mutex(false, "Global\\LlamaLog-" + NameFor(System.IO.Path.GetFullPath(path)));
+        }
+
+        public override void Append(byte[] buffer, int count)
+        {
+            bool owned = false;
+            try
+            {
+                try
+                {
+                    owned = mutex.WaitOne();
+                }
+                catch (AbandonedMutexException)
+                {
+                    owned = true;
+                }
+
+                stream.Seek(0, SeekOrigin.End);
+                stream.Write(buffer, 0, count);
+                stream.Flush();
+            }
+            finally
+            {
+                if (owned)
+                {
+                    mutex.ReleaseMutex();
+                }
+            }
+        }
+
+        public override bool StillAtPath()
+        {
+            var info = new FileInfo(Path);
+            return info.Exists && info.Length == stream.Length;
+        }
+
+        public override void Dispose()
+        {
+            stream.Dispose();
+            mutex.Dispose();
+        }
+
+        private static string NameFor(string fullPath)
+        {
+            using (SHA256 sha = SHA256.Create())
+            {
+                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(fullPath.ToUpperInvariant()));
+                var text = new StringBuilder(32);
+                for (int i = 0; i < 16; i++)
+                {
+                    text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return text.ToString();
+            }
+        }
+    }
+}
