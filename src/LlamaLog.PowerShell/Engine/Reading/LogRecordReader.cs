@@ -215,8 +215,9 @@ namespace LlamaLog.Engine.Reading
                     return null;
                 }
 
-                // Rich pads every line to the console width; LlamaLog does not. A padded line tells the width.
-                if (trimmed.Length < text.Length)
+                // Rich pads every line to the console width; LlamaLog does not, but may end a wrapped line with the
+                // space it broke at. So a line ending in two spaces or more is padded, and tells the width.
+                if (trimmed.Length < text.Length - 1)
                 {
                     consoleWidth = CellWidth.Of(text);
                 }
