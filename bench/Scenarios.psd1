@@ -247,6 +247,53 @@
             HostLines      = 0
             TargetMicroseconds = 10.0
         }
+        # ---- LlamaLog: reading logs back (issue 15). Open compiles ReadingLoops.cs once per process unless the support
+        # assembly already has it; the Bench's directory is the runner's $script:PSScriptRoot.
+        @{
+            Id                 = 'read-engine-text'
+            Title              = 'Engine (C#): parse text lines'
+            Kind               = 'LlamaLog'
+            Scale              = 25
+            Open               = '. { if (-not (''LlamaLogBench.ReadRun'' -as [type])) { $dll = Join-Path (Get-Module LlamaLog).ModuleBase ''LlamaLog.PowerShell.dll''; Add-Type -Path (Join-Path $script:PSScriptRoot ''ReadingLoops.cs'') -ReferencedAssemblies $dll, ''netstandard'', ''System.Runtime'', ''System.Runtime.Extensions'', ''System.Collections'', ''System.IO'', ''System.Text.Encoding.Extensions'' -CompilerOptions ''-optimize+'' } }; [LlamaLogBench.ReadRun]::Text()'
+            Body               = 'param($n, $x) $null = $x.Run($n)'
+            HostLines          = 0
+            # 1,000,000 lines per second.
+            TargetMicroseconds = 1.0
+        }
+        @{
+            Id                 = 'read-engine-json'
+            Title              = 'Engine (C#): parse JSON lines'
+            Kind               = 'LlamaLog'
+            Scale              = 25
+            Open               = '. { if (-not (''LlamaLogBench.ReadRun'' -as [type])) { $dll = Join-Path (Get-Module LlamaLog).ModuleBase ''LlamaLog.PowerShell.dll''; Add-Type -Path (Join-Path $script:PSScriptRoot ''ReadingLoops.cs'') -ReferencedAssemblies $dll, ''netstandard'', ''System.Runtime'', ''System.Runtime.Extensions'', ''System.Collections'', ''System.IO'', ''System.Text.Encoding.Extensions'' -CompilerOptions ''-optimize+'' } }; [LlamaLogBench.ReadRun]::Json()'
+            Body               = 'param($n, $x) $null = $x.Run($n)'
+            HostLines          = 0
+            # 500,000 lines per second.
+            TargetMicroseconds = 2.0
+        }
+        @{
+            # Reads a JSON file of as many records as the measured run counts ($script:Count, the runner's N; the
+            # warm-up batches read the same file), its output discarded at the pipe (> $null), as the Import-LlamaLog scenario's is.
+            Id        = 'read-getcontent-json'
+            Title     = 'Get-Content | ConvertFrom-Json, JSON file'
+            Kind      = 'Yardstick'
+            Scale     = 50
+            Open      = '. { if (-not (''LlamaLogBench.ReadRun'' -as [type])) { $dll = Join-Path (Get-Module LlamaLog).ModuleBase ''LlamaLog.PowerShell.dll''; Add-Type -Path (Join-Path $script:PSScriptRoot ''ReadingLoops.cs'') -ReferencedAssemblies $dll, ''netstandard'', ''System.Runtime'', ''System.Runtime.Extensions'', ''System.Collections'', ''System.IO'', ''System.Text.Encoding.Extensions'' -CompilerOptions ''-optimize+'' } }; [LlamaLogBench.ReadRun]::JsonFile("$logFile.jsonl", ($script:Count ?? 1000000))'
+            Body      = 'param($n, $x) Get-Content -LiteralPath $x | ConvertFrom-Json > $null'
+            HostLines = 0
+        }
+        @{
+            Id        = 'read-import-json'
+            Title     = 'Import-LlamaLog, JSON file'
+            Kind      = 'LlamaLog'
+            Scale     = 50
+            Open      = '. { if (-not (''LlamaLogBench.ReadRun'' -as [type])) { $dll = Join-Path (Get-Module LlamaLog).ModuleBase ''LlamaLog.PowerShell.dll''; Add-Type -Path (Join-Path $script:PSScriptRoot ''ReadingLoops.cs'') -ReferencedAssemblies $dll, ''netstandard'', ''System.Runtime'', ''System.Runtime.Extensions'', ''System.Collections'', ''System.IO'', ''System.Text.Encoding.Extensions'' -CompilerOptions ''-optimize+'' } }; [LlamaLogBench.ReadRun]::JsonFile("$logFile.jsonl", ($script:Count ?? 1000000))'
+            Body      = 'param($n, $x) Import-LlamaLog -LiteralPath $x > $null'
+            HostLines = 0
+            Yardstick = 'read-getcontent-json'
+            # Ten times faster than PowerShell's own JSON reading.
+            Target    = 0.1
+        }
     )
 
     # The memory scenario: Records messages through Write-LlamaLog to the file only, in one process.

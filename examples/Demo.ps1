@@ -53,4 +53,10 @@ Initialize-LlamaLog -LogFile $logFile -Width 100
 
 Write-Host "`n== The log file: clean text, one line per record"
 Get-Content -Path $logFile | Write-Host
+
+Write-Host "`n== Read it back: the warnings and errors, as objects (Import-LlamaLog)"
+# The file's line has no level column, so the records are chosen by what they say: the category and the message.
+Import-LlamaLog -Path $logFile -Category inference, providers | Format-Table -AutoSize | Out-String -Width 120 | Write-Host
+Write-Host "== The properties of 'Listening on', read back as values"
+(Import-LlamaLog -Path $logFile -Match '^Listening on$').Properties | Format-Table -AutoSize | Out-String | Write-Host
 Remove-Item -Path (Split-Path $logFile) -Recurse -Force

@@ -10,11 +10,13 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('LlamaLog.Format.ps1xml')
     CmdletsToExport      = @(
+        'ConvertFrom-LlamaLog'
         'ConvertFrom-LlamaLogConfig'
         'ConvertFrom-LlamaLogMarkup'
         'Get-LlamaLogLevel'
         'Get-LlamaLogger'
         'Get-LlamaLogSetting'
+        'Import-LlamaLog'
         'Initialize-LlamaLog'
         'Register-LlamaLogCategory'
         'Set-LlamaLogLevel'
