@@ -6,7 +6,13 @@ namespace LlamaLog.Engine.Reading
     public sealed class BinaryLogFileException : Exception
     {
         public BinaryLogFileException(string path)
-            : base("'" + path + "' is a binary file, not a log: it has a NUL byte in its first " + LogFileReader.SniffLength + " bytes.")
+            : this(path, false)
+        {
+        }
+
+        /// <summary>With <paramref name="atEnd"/>, the NUL was in the last bytes (the file was read from its end).</summary>
+        public BinaryLogFileException(string path, bool atEnd)
+            : base("'" + path + "' is a binary file, not a log: it has a NUL byte in its " + (atEnd ? "last " : "first ") + LogFileReader.SniffLength + " bytes.")
         {
             Path = path;
         }

@@ -48,7 +48,14 @@ namespace LlamaLog.Engine.Reading
         private long pendingCharacters;
 
         public LogRecordReader(LogFormat format, string path)
+            : this(format, path, 0)
         {
+        }
+
+        /// <summary>A reader whose first line is line <paramref name="linesBefore"/> + 1 (a part of a file read from its middle).</summary>
+        public LogRecordReader(LogFormat format, string path, long linesBefore)
+        {
+            lineNumber = linesBefore;
             this.format = format;
             this.path = path;
             var timestamps = new LogTimestamps();
@@ -60,7 +67,7 @@ namespace LlamaLog.Engine.Reading
         public void Add(string line, List<LogEntry> output)
         {
             lineNumber++;
-            LogEntry started = TryStart(line, out string first, out int start);
+            LogEntry started = TryStart(line, out string first, out int start, false);
             if (started != null)
             {
                 Complete(output);
@@ -133,6 +140,32 @@ namespace LlamaLog.Engine.Reading
             }
         }
 
+        /// <summary>Whether a record is being read: one that the next lines may still continue.</summary>
+        public bool HasPending => pending != null;
+
+        /// <summary>
+        /// Whether <paramref name="line"/> starts a record (the test <see cref="Add"/> makes), without reading it:
+        /// how a file read from its end finds where its records begin.
+        /// </summary>
+        public bool StartsRecord(string line)
+        {
+            return TryStart(line, out string _, out int _, true) != null;
+        }
+
+        /// <summary>
+        /// Starts again at line <paramref name="linesBefore"/> + 1, the record being read dropped: for a part of a
+        /// file read after another (a file read backwards, record by record). What was learnt of the console width stays.
+        /// </summary>
+        public void Restart(long linesBefore)
+        {
+            lineNumber = linesBefore;
+            pending = null;
+            pendingFirst = null;
+            exceptionAt = -1;
+            pendingCharacters = 0;
+            continuation.Clear();
+        }
+
         private int MessageLineCount() => exceptionAt < 0 ? continuation.Count : exceptionAt;
 
         private static string StripEscapes(string line)
@@ -140,7 +173,7 @@ namespace LlamaLog.Engine.Reading
             return line.IndexOf(AnsiEscapes.Escape) >= 0 ? AnsiEscapes.Strip(line) : line;
         }
 
-        private LogEntry TryStart(string line, out string first, out int start)
+        private LogEntry TryStart(string line, out string first, out int start, bool probeOnly)
         {
             first = null;
             start = 0;
@@ -217,7 +250,7 @@ namespace LlamaLog.Engine.Reading
 
                 // Rich pads every line to the console width; LlamaLog does not, but may end a wrapped line with the
                 // space it broke at. So a line ending in two spaces or more is padded, and tells the width.
-                if (trimmed.Length < text.Length - 1)
+                if (trimmed.Length < text.Length - 1 && !probeOnly)
                 {
                     consoleWidth = CellWidth.Of(text);
                 }
