@@ -222,7 +222,7 @@ namespace LlamaLog.Engine.Reading
                 AddLine(null, 0, 0, carry, orderMark);
             }
 
-            FlushGroup(0);
+            FlushGroup(-linesFromEnd - 1);
             LinesBeforeEnd = linesFromEnd;
         }
 
