@@ -48,7 +48,7 @@ namespace LlamaLog
         /// <summary>The file the record was read from (Import-LlamaLog); null for text from the pipeline.</summary>
         public string Path { get; internal set; }
 
-        /// <summary>The line number, counted from 1, of the record's first line.</summary>
+        /// <summary>The line number, counted from 1, of the record's first line; 0 when the file was read from its end (-Tail) and not to its start.</summary>
         public long LineNumber { get; internal set; }
 
         /// <summary>The format the record was read as.</summary>
