@@ -294,6 +294,25 @@
             # Ten times faster than PowerShell's own JSON reading.
             Target    = 0.1
         }
+        # ---- LlamaLog: following a live log (issue 17). Import-LlamaLog -Follow runs in a runspace of its own on
+        # $logFile; the loop appends one JSON line (a record complete on its own line: a text record waits for the
+        # next record or 250 ms of quiet, by design) and spins until the follower has output it, so the time per
+        # message is the latency from the write to the entry. The loop's thread spins, so its CPU time is that wall
+        # time while it is not preempted; the wall column shows the latency itself. Scale: 100 records in a full
+        # Bench, 10 with -Quick (each takes tens of milliseconds).
+        @{
+            Id                 = 'follow-latency'
+            Title              = 'Import-LlamaLog -Follow: write to entry'
+            Kind               = 'LlamaLog'
+            Scale              = 0.005
+            Open               = '. { $out = [System.Management.Automation.PSDataCollection[psobject]]::new(); [System.IO.File]::WriteAllText($logFile, "{`"event`": `"ready`"}`n"); $shell = [powershell]::Create(); $null = $shell.AddScript("Import-Module ''$((Get-Module LlamaLog).Path)''; Import-LlamaLog -LiteralPath ''$logFile'' -Follow -Format Json"); $null = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $out); while ($out.Count -lt 1) { Start-Sleep -Milliseconds 10 }; [pscustomobject]@{ Path = $logFile; Shell = $shell; Output = $out } }'
+            Body               = 'param($n, $x) $line = "{`"category`": `"core`", `"event`": `"m`", `"level`": `"info`", `"logger`": `"bench`", `"timestamp`": `"2026-05-07T15:43:12.345678Z`"}`n"; $out = $x.Output; foreach ($i in 1..$n) { $target = $out.Count + 1; [System.IO.File]::AppendAllText($x.Path, $line); while ($out.Count -lt $target) { } }'
+            Close              = '$x.Shell.Stop(); $x.Shell.Dispose()'
+            HostLines          = 0
+            # Median latency under 100 ms (each record within 250 ms in the issue).
+            TargetMicroseconds = 100000
+        }
+        # ---- end of the follow block.
     )
 
     # The memory scenario: Records messages through Write-LlamaLog to the file only, in one process.
