@@ -223,6 +223,18 @@ Describe 'Import-LlamaLog -Follow' {
         finally { Stop-Follow $follow }
     }
 
+    It 'outputs every record of a big file that exists, in order' {
+        $path = New-LogFile 'big-follow.log' (1..40000 | ForEach-Object { Get-TextLine $_ })
+        $follow = Start-Follow "-LiteralPath '$path' -Follow"
+        try {
+            $messages = Wait-Output $follow 40000 -Seconds 30
+            $messages.Count | Should -Be 40000
+            $messages[0] | Should -Be 'message 1'
+            $messages[39999] | Should -Be 'message 40000'
+        }
+        finally { Stop-Follow $follow }
+    }
+
     It 'outputs the records another runspace writes' {
         $path = Join-Path $Folder 'runspace.log'
         $follow = Start-Follow "-LiteralPath '$path' -Follow"
@@ -273,6 +285,23 @@ Describe 'Import-LlamaLog -Follow' {
             (Wait-Output $follow 4)[3] | Should -Be 'message 4'
         }
         finally { Stop-Follow $follow }
+    }
+
+    It 'loses and repeats no record when the file is moved away under a writing process' {
+        $path = Join-Path $Folder 'moved-under-writer.log'
+        $follow = Start-Follow "-LiteralPath '$path' -Follow"
+        $escaped = $path -replace "'", "''"
+        $writer = Start-PwshProcess "Import-Module '$($env:LLAMALOG_TEST_MODULE -replace "'", "''")'; Initialize-LlamaLog -LogFile '$escaped' -Console None; foreach (`$i in 1..60) { Write-LlamaLog -Category core `"record `$i`"; Start-Sleep -Milliseconds 20 }"
+        try {
+            $null = Wait-Output $follow 10 -Seconds 20
+            # As logrotate does: the writer notices at its next record and creates the file again at the path.
+            Move-Item $path "$path.1"
+            $writer.WaitForExit(20000) | Should -BeTrue
+            $messages = Wait-Output $follow 60 -Seconds 10
+            $messages.Count | Should -Be 60
+            $messages | Sort-Object { [int]($_ -replace '\D') } | Should -Be (1..60 | ForEach-Object { "record $_" })
+        }
+        finally { Stop-Follow $follow; if (-not $writer.HasExited) { $writer.Kill() } }
     }
 
     It 'follows the path across delete and a new file' {

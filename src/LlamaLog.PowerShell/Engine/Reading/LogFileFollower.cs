@@ -30,6 +30,7 @@ namespace LlamaLog.Engine.Reading
 
         private const int ChunkSize = 1 << 16;
         private const int SampleSize = 64;
+        private const int MaxChunksPerPoll = 16;
         private static readonly bool KnowsIdentity = LinuxLibc.IsSupportedTarget;
 
         private readonly string path;
@@ -68,6 +69,8 @@ namespace LlamaLog.Engine.Reading
             {
                 while (!cancel.IsCancellationRequested)
                 {
+                    // Whether a file has more to read than one poll reads (a big file at the start): no wait then.
+                    bool behind = false;
                     if (current != null)
                     {
                         if (current.Stream.Length < current.Position || !current.BeginsWithSample(current.Stream))
@@ -78,12 +81,12 @@ namespace LlamaLog.Engine.Reading
                             current.StartOver();
                         }
 
-                        ReadGrowth(current);
+                        behind |= ReadGrowth(current);
                     }
 
                     for (int i = retiring.Count - 1; i >= 0; i--)
                     {
-                        ReadGrowth(retiring[i]);
+                        behind |= ReadGrowth(retiring[i]);
                         TimeSpan quiet = clock.Elapsed - retiring[i].LastGrowth;
                         if (quiet >= RetireAfter)
                         {
@@ -103,16 +106,16 @@ namespace LlamaLog.Engine.Reading
                     }
                     else if (!StillAtPath(current))
                     {
-                        ReadGrowth(current);
+                        behind |= ReadGrowth(current);
                         retiring.Add(current);
                         current = TryOpen(0, 0);
                         if (current != null)
                         {
-                            ReadGrowth(current);
+                            behind |= ReadGrowth(current);
                         }
                     }
 
-                    if (current != null && clock.Elapsed - current.LastGrowth >= QuietPeriod)
+                    if (current != null && !behind && clock.Elapsed - current.LastGrowth >= QuietPeriod)
                     {
                         current.Complete(output);
                     }
@@ -120,6 +123,11 @@ namespace LlamaLog.Engine.Reading
                     foreach (LogEntry entry in TakeOutput())
                     {
                         yield return entry;
+                    }
+
+                    if (behind)
+                    {
+                        continue;
                     }
 
                     // The next poll, or sooner the moment the pending record has been quiet long enough.
@@ -194,27 +202,29 @@ namespace LlamaLog.Engine.Reading
             return file;
         }
 
-        private void ReadGrowth(FollowedFile file)
+        // Reads what the file has grown by, at most MaxChunksPerPoll chunks (so entries go out while a big file is
+        // read); returns whether more is there.
+        private bool ReadGrowth(FollowedFile file)
         {
-            while (true)
+            for (int chunks = 0; chunks < MaxChunksPerPoll; chunks++)
             {
                 long length = file.Stream.Length;
                 if (length <= file.Position)
                 {
-                    return;
+                    return false;
                 }
 
                 if (file.Decoder == null && file.Position == 0 && length < 2)
                 {
                     // One byte: too few to tell a UTF-16 order mark, and no line yet.
-                    return;
+                    return false;
                 }
 
                 file.Stream.Position = file.Position;
                 int read = file.Stream.Read(chunk, 0, (int)Math.Min(chunk.Length, length - file.Position));
                 if (read <= 0)
                 {
-                    return;
+                    return false;
                 }
 
                 if (file.Position < LogFileReader.SniffLength)
@@ -233,6 +243,8 @@ namespace LlamaLog.Engine.Reading
                 file.LastGrowth = clock.Elapsed;
                 file.Decode(chunk, offset, read - offset, output);
             }
+
+            return file.Stream.Length > file.Position;
         }
 
         private void CheckForBinary(FollowedFile file, int read)
