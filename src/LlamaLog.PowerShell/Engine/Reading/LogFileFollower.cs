@@ -14,14 +14,14 @@ namespace LlamaLog.Engine.Reading
     /// </summary>
     /// <remarks>
     /// The file is polled (<see cref="PollInterval"/>): a FileSystemWatcher misses what other machines write to a
-    /// shared or container-mounted file and costs an inotify instance, of which a user has few; a poll is one
-    /// size check and one stat. Each poll reads what has grown; a line is taken once its '\n' is there (a partial
+    /// shared or container-mounted file and costs an inotify instance, of which a user has few; a poll is a size
+    /// check, a read of the first 64 bytes and one stat. Each poll reads what has grown; a line is taken once its '\n' is there (a partial
     /// line waits), and a record once the next one starts or the file has been quiet for <see cref="QuietPeriod"/>
     /// (its traceback may still be coming until then). When the path names another file (renamed or deleted
     /// and created again, as logrotate and LlamaLog's rotation do; a file's identity is its device and inode on
     /// Linux, its first bytes elsewhere), the old file is read to its end and for as long as it still grows
     /// (writers that have not yet moved to the new file), and the new file is read from its start. A file that
-    /// shrinks was truncated: it is read again from its start.
+    /// shrinks, or whose first bytes change, was truncated: it is read again from its start.
     /// </remarks>
     public sealed class LogFileFollower
     {
