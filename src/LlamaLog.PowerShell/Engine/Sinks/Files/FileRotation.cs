@@ -9,18 +9,26 @@ namespace LlamaLog.Engine.Sinks.Files
     /// </summary>
     /// <remarks>
     /// The size check must cost next to nothing per record, and a system call costs about 0.2 µs here, so the
-    /// file's length is kept from this sink's own writes and read from the file (lseek) only now and then: after
-    /// every read that finds nobody else wrote, the next read comes twice as many records later (up to 64); a read
-    /// that finds other writers' bytes makes it every record again. Before deciding to rotate it always reads. So a
-    /// lone writer is exact, and each of many writers is exact once it has seen the others write.
+    /// file's length is kept from this sink's own writes and read from the file (lseek) only when other writers
+    /// may have grown it. A writer that may not be alone reads the length before every record: for its next
+    /// 10,000 records after it opens a path another sink has opened before, after another sink opens the path
+    /// (<see cref="PathOpenCounter"/>, one memory read per record), or after a read finds bytes it did not write.
+    /// Otherwise each read that finds only its own bytes puts the next one twice as many records later, up to 64.
+    /// Before deciding to rotate it always reads. So a lone writer is exact, and so is each of many writers,
+    /// except one that has written 10,000 records alone before another writer that opened the path earlier
+    /// wakes up: that one can take the file past the size by up to 64 of its records, once.
     /// </remarks>
     internal sealed class FileRotation : IDisposable
     {
         private const int LongestRefreshInterval = 64;
+        private const int RecordsOnWatch = 10000;
         private readonly RollingPolicy policy;
         private readonly RotatedFileSet set;
         private readonly RotationLock rotationLock;
         private readonly Func<AppendOnlyFile> open;
+        private readonly PathOpenCounter openCounter;
+        private long openCount;
+        private int watchful;
         private long size;
         private int refreshInterval = 1;
         private int sinceRefresh;
@@ -33,6 +41,16 @@ namespace LlamaLog.Engine.Sinks.Files
             this.open = open;
             set = new RotatedFileSet(fullPath, policy);
             rotationLock = RotationLock.For(fullPath);
+            if (policy.MaxSize > 0)
+            {
+                openCounter = PathOpenCounter.TryOpen(RotationLock.SidecarPath(fullPath));
+                if (openCounter != null)
+                {
+                    // Someone opened the path before: they may still be writing.
+                    watchful = openCounter.Join() > 0 ? RecordsOnWatch : 0;
+                    openCount = openCounter.Value;
+                }
+            }
         }
 
         /// <summary>Takes note of a file just opened at the path: its length, and the period its records belong to.</summary>
@@ -63,13 +81,33 @@ namespace LlamaLog.Engine.Sinks.Files
                 return false;
             }
 
+            if (openCounter != null && openCounter.Value != openCount)
+            {
+                openCount = openCounter.Value;
+                watchful = RecordsOnWatch;
+                refreshInterval = 1;
+            }
+
             if (size + count <= policy.MaxSize && ++sinceRefresh < refreshInterval)
             {
                 return false;
             }
 
             long actual = file.Length();
-            refreshInterval = actual == size ? Math.Min(refreshInterval * 2, LongestRefreshInterval) : 1;
+            if (actual != size)
+            {
+                watchful = RecordsOnWatch;
+                refreshInterval = 1;
+            }
+            else if (watchful > 0)
+            {
+                watchful--;
+            }
+            else
+            {
+                refreshInterval = Math.Min(refreshInterval * 2, LongestRefreshInterval);
+            }
+
             sinceRefresh = 0;
             size = actual;
             return size > 0 && size + count > policy.MaxSize;
@@ -135,6 +173,7 @@ namespace LlamaLog.Engine.Sinks.Files
         public void Dispose()
         {
             rotationLock.Dispose();
+            openCounter?.Dispose();
         }
 
         private void Reopen(ref AppendOnlyFile file)

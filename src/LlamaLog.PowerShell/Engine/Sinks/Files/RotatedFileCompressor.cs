@@ -18,7 +18,9 @@ namespace LlamaLog.Engine.Sinks.Files
         private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(5);
         private static readonly object Gate = new object();
         private static readonly Queue<KeyValuePair<RotatedFileSet, string>> Jobs = new Queue<KeyValuePair<RotatedFileSet, string>>();
-        private static readonly HashSet<string> Pending = new HashSet<string>(StringComparer.Ordinal);
+        // Queued, not yet started: a file rotated again under the same name while one is being compressed is queued anew.
+        private static readonly HashSet<string> Queued = new HashSet<string>(StringComparer.Ordinal);
+        private static bool running;
         private static Thread worker;
 
         /// <summary>Queues <paramref name="source"/>, a rotated file of <paramref name="set"/>, unless it is queued already.</summary>
@@ -26,7 +28,7 @@ namespace LlamaLog.Engine.Sinks.Files
         {
             lock (Gate)
             {
-                if (!Pending.Add(source))
+                if (!Queued.Add(source))
                 {
                     return;
                 }
@@ -49,12 +51,12 @@ namespace LlamaLog.Engine.Sinks.Files
             DateTime end = DateTime.UtcNow + timeout;
             lock (Gate)
             {
-                while (Pending.Count > 0)
+                while (Jobs.Count > 0 || running)
                 {
                     TimeSpan left = end - DateTime.UtcNow;
                     if (left <= TimeSpan.Zero || !Monitor.Wait(Gate, left))
                     {
-                        return Pending.Count == 0;
+                        return Jobs.Count == 0 && !running;
                     }
                 }
 
@@ -92,6 +94,8 @@ namespace LlamaLog.Engine.Sinks.Files
                     }
 
                     job = Jobs.Dequeue();
+                    Queued.Remove(job.Value);
+                    running = true;
                 }
 
                 try
@@ -106,7 +110,7 @@ namespace LlamaLog.Engine.Sinks.Files
                 {
                     lock (Gate)
                     {
-                        Pending.Remove(job.Value);
+                        running = false;
                         Monitor.PulseAll(Gate);
                     }
                 }
