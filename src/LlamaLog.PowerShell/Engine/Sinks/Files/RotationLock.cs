@@ -7,7 +7,7 @@ namespace LlamaLog.Engine.Sinks.Files
     /// path. Held only for the re-check, the renames and the open; the operating system releases it when its
     /// holder dies, so a process killed in the middle of a rotation never leaves the others waiting.
     /// </summary>
-    public abstract class RotationLock : IDisposable
+    internal abstract class RotationLock : IDisposable
     {
         /// <summary>The lock for the log file at <paramref name="fullPath"/>: flock(2) on a hidden sidecar on Unix, a named mutex on Windows.</summary>
         public static RotationLock For(string fullPath)
