@@ -53,15 +53,16 @@ namespace LlamaLog.Engine.Sinks
             file = OpenFile(Path);
             if (Policy.Rotates)
             {
-                rotation = new FileRotation(Path, Policy, () => OpenFile(Path));
                 try
                 {
+                    rotation = new FileRotation(Path, Policy, () => OpenFile(Path));
                     rotation.Opened(file);
                 }
                 catch
                 {
+                    // A sink that fails here is never used, so nothing else would close its file.
                     CloseFile();
-                    rotation.Dispose();
+                    rotation?.Dispose();
                     throw;
                 }
             }
