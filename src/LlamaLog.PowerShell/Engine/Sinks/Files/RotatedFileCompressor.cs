@@ -102,9 +102,10 @@ namespace LlamaLog.Engine.Sinks.Files
                 {
                     Compress(job.Key, job.Value);
                 }
-                catch (Exception e) when (FileSink.IsFileFault(e) || e is InvalidDataException)
+                catch (Exception)
                 {
-                    // The source stays whole and uncompressed; the next rotation queues it again.
+                    // Whatever went wrong, the source stays whole and uncompressed and the next rotation queues it
+                    // again; an exception escaping this thread would end the process.
                 }
                 finally
                 {
