@@ -11,6 +11,7 @@ using LlamaLog.Engine;
 using LlamaLog.Engine.Formatting;
 using LlamaLog.Engine.Records;
 using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLogBench
 {
@@ -23,18 +24,21 @@ namespace LlamaLogBench
     {
         private readonly bool host;
 
-        private EngineRun(string path)
+        private EngineRun(string path, RollingPolicy policy)
         {
             host = path == null;
             var settings = new LogSettings(path, host ? "None" : "-LogFile", LogSettings.DefaultWidth, "Default",
                 host ? ConsoleTarget.Host : ConsoleTarget.None, "Default");
-            LogEngine.Configure(settings, host ? null : new ILogSink[] { LogEngine.OpenFileSink(Path.GetFullPath(path), TextLineFormatter.Instance) });
+            LogEngine.Configure(settings, host ? null : new ILogSink[] { LogEngine.OpenFileSink(Path.GetFullPath(path), TextLineFormatter.Instance, policy) });
         }
 
         // Factories, not a constructor taking null: PowerShell passes $null for a string as "".
-        public static EngineRun ForFile(string path) => new EngineRun(path);
+        public static EngineRun ForFile(string path) => new EngineRun(path, null);
 
-        public static EngineRun ForHost() => new EngineRun(null);
+        /// <summary>The file scenario with -MaxSize set and never reached (1 TB): the per-record cost of the size check.</summary>
+        public static EngineRun ForFileWithMaxSize(string path) => new EngineRun(path, new RollingPolicy(1L << 40, RollingPolicy.DefaultMaxFiles, RollInterval.None, false));
+
+        public static EngineRun ForHost() => new EngineRun(null, null);
 
         public long Run(int n)
         {

@@ -380,12 +380,17 @@ $rows = foreach ($scenario in $selected) {
         $row.yardstickTitle = $yardstick.Title
         $yardRuns = $results[$scenario.Yardstick]
         if ($scenario['Target']) { $row.targetText = "≤ $($scenario.Target)×" }
+        if ($scenario['TargetExtraMicroseconds']) { $row.targetText = "≤ +$($scenario.TargetExtraMicroseconds) µs" }
         if ($yardRuns.Count -gt 0 -and $null -ne $row.median) {
             $row.yardstickMedian = Get-Median @($yardRuns | ForEach-Object us)
             $row.ratio = $row.median / $row.yardstickMedian
             if ($scenario['Target']) {
                 $row.targetMicroseconds = $row.yardstickMedian * $scenario.Target
                 $row.result = $row.ratio -le $scenario.Target ? 'PASS' : 'FAIL'
+            }
+            elseif ($scenario['TargetExtraMicroseconds']) {
+                $row.targetMicroseconds = $row.yardstickMedian + $scenario.TargetExtraMicroseconds
+                $row.result = $row.median -le $row.targetMicroseconds ? 'PASS' : 'FAIL'
             }
         }
     }

@@ -11,6 +11,8 @@
 # Scale multiplies the run's N for scenarios of a few µs, so each timed run lasts long enough to measure.
 # LinePattern: the scenario writes $logFile, which must hold exactly N lines, each matching the pattern whole.
 # HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote).
+# Targets: Target (a ratio to the yardstick's median), TargetMicroseconds (an absolute median), or
+# TargetExtraMicroseconds (at most this much more per message than the yardstick's median: the cost of one feature).
 # Kind: Yardstick (PowerShell's or .NET's own), LlamaLog (with a target), or Floor: the same call shape as the
 # LlamaLog scenario named by FloorOf, made to a cmdlet that takes Write-LlamaLog's parameters and does only the work
 # no implementation can skip (FloorCommands.cs); no target, it shows how much of the scenario is PowerShell and the
@@ -235,6 +237,20 @@
             HostLines   = 0
             Yardstick   = 'csharp-flush'
             Target      = 2.0
+        }
+        @{
+            # Rotation's size check (issue 16): the same records with -MaxSize set and never reached. The target is
+            # what it may add to engine-file per record, not a ratio.
+            Id          = 'engine-file-maxsize'
+            Title       = 'Engine (C#): file with -MaxSize, not reached'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = '[LlamaLogBench.EngineRun]::ForFileWithMaxSize($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:1 core: m \d+$'
+            HostLines   = 0
+            Yardstick   = 'engine-file'
+            TargetExtraMicroseconds = 0.1
         }
         @{
             # Absolute target: no built-in renders Rich markup, so there is no yardstick.

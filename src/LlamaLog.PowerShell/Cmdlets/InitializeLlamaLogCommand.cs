@@ -35,6 +35,20 @@ namespace LlamaLog.Cmdlets
         public ConsoleFormat ConsoleFormat { get; set; }
 
         [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxSize { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public int MaxFiles { get; set; }
+
+        [Parameter]
+        public RollInterval RollInterval { get; set; }
+
+        [Parameter]
+        public SwitchParameter Compress { get; set; }
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
@@ -70,6 +84,10 @@ namespace LlamaLog.Cmdlets
                     Console = Console,
                     FileFormat = Given(nameof(FileFormat)) ? FileFormat : (FileFormat?)null,
                     ConsoleFormat = Given(nameof(ConsoleFormat)) ? ConsoleFormat : (ConsoleFormat?)null,
+                    MaxSize = Given(nameof(MaxSize)) ? MaxSize : (long?)null,
+                    MaxFiles = Given(nameof(MaxFiles)) ? MaxFiles : (int?)null,
+                    RollInterval = Given(nameof(RollInterval)) ? RollInterval : (RollInterval?)null,
+                    Compress = Compress,
                     FailOnFileError = true,
                     ResolvePath = path => FileSystemPath.Resolve(SessionState, path),
                 };

@@ -67,6 +67,18 @@ namespace LlamaLog
         /// <summary>-ConsoleFormat, LLAMA_STACK_LOG_FORMAT, OGX_LOG_FORMAT, or Default.</summary>
         public string ConsoleFormatSource { get; }
 
+        /// <summary>The log file is rotated before a record would take it past this many bytes; 0: no size limit.</summary>
+        public long MaxSize { get; internal set; }
+
+        /// <summary>How many rotated files are kept; 0 keeps all.</summary>
+        public int MaxFiles { get; internal set; } = Engine.Sinks.Files.RollingPolicy.DefaultMaxFiles;
+
+        /// <summary>Whether the log file is also rotated at each local hour or day.</summary>
+        public RollInterval RollInterval { get; internal set; }
+
+        /// <summary>Whether rotated files are gzip-compressed.</summary>
+        public bool Compress { get; internal set; }
+
         /// <summary>Where the levels were initialized from: Initialize-LlamaLog (its -CategoryLevel), LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
         public string LevelSource { get; }
 

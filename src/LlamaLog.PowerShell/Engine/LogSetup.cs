@@ -5,6 +5,7 @@ using LlamaLog.Engine.Config;
 using LlamaLog.Engine.Formatting;
 using LlamaLog.Engine.Levels;
 using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLog.Engine
 {
@@ -52,6 +53,13 @@ namespace LlamaLog.Engine
             string fileFormatSource = request.FileFormat.HasValue ? "-FileFormat" : "Default";
             ConsoleFormat consoleFormat = ResolveConsoleFormat(request.ConsoleFormat, out string consoleFormatSource);
 
+            RollingPolicy rolling = new RollingPolicy(request.MaxSize ?? 0, request.MaxFiles ?? RollingPolicy.DefaultMaxFiles,
+                request.RollInterval ?? RollInterval.None, request.Compress);
+            if (!rolling.Rotates && (request.MaxFiles.HasValue || request.Compress))
+            {
+                warnings.Add("-MaxFiles and -Compress apply to rotated files: without -MaxSize or -RollInterval the log file is never rotated.");
+            }
+
             var sinks = new List<ILogSink>();
             FileSink fileSink = null;
             string fullPath = null;
@@ -60,7 +68,7 @@ namespace LlamaLog.Engine
                 try
                 {
                     fullPath = request.ResolvePath(logFile);
-                    fileSink = LogEngine.OpenFileSink(fullPath, FormatterFor(fileFormat));
+                    fileSink = LogEngine.OpenFileSink(fullPath, FormatterFor(fileFormat), rolling);
                     sinks.Add(fileSink);
                 }
                 catch (Exception e) when (FileSink.IsFileFault(e) || e is ArgumentException || e is NotSupportedException)
@@ -82,7 +90,13 @@ namespace LlamaLog.Engine
             }
 
             var settings = new LogSettings(fullPath, fileSource, width, widthSource, request.Console, levelSource,
-                TerminalColors.For(true), TerminalColors.ForStandardError(), fileFormat, fileFormatSource, consoleFormat, consoleFormatSource);
+                TerminalColors.For(true), TerminalColors.ForStandardError(), fileFormat, fileFormatSource, consoleFormat, consoleFormatSource)
+            {
+                MaxSize = rolling.MaxSize,
+                MaxFiles = rolling.MaxFiles,
+                RollInterval = rolling.Interval,
+                Compress = rolling.Compress,
+            };
             if (request.Console == ConsoleTarget.Stderr)
             {
                 sinks.Add(new StderrSink(LogEngine.ConsoleFormatterFor(settings), width, settings.StderrColors));

@@ -29,6 +29,18 @@ namespace LlamaLog.Engine
         /// <summary>Whether a log file that cannot be opened fails the setup (a cmdlet) or only warns (the import).</summary>
         public bool FailOnFileError { get; set; }
 
+        /// <summary>Rotate the file before a record would take it past this many bytes; null or 0: no size limit.</summary>
+        public long? MaxSize { get; set; }
+
+        /// <summary>Rotated files kept; null means 7; 0 keeps all.</summary>
+        public int? MaxFiles { get; set; }
+
+        /// <summary>Rotate the file at each local hour or day; null means None.</summary>
+        public RollInterval? RollInterval { get; set; }
+
+        /// <summary>Gzip rotated files.</summary>
+        public bool Compress { get; set; }
+
         /// <summary>Turns a path as given into a full path (PowerShell's current location for cmdlets).</summary>
         public Func<string, string> ResolvePath { get; set; } = System.IO.Path.GetFullPath;
     }
