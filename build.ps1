@@ -60,6 +60,15 @@ function Invoke-Build {
     Copy-Item (Join-Path $publish 'LlamaLog.PowerShell.dll') $ModuleDir
     # Third-party assemblies stay out of the module root; the module's resolver loads them (docs/design.md).
     Get-ChildItem $publish -Filter '*.dll' | Where-Object Name -NE 'LlamaLog.PowerShell.dll' | Copy-Item -Destination $deps
+
+    # The OTLP exporter bridge (net8.0) with OpenTelemetry and its Microsoft.Extensions assemblies, loaded into the
+    # same private context. Assemblies of .NET's shared framework (System.Diagnostics.DiagnosticSource) are left
+    # out: they must come from PowerShell's runtime, so that Activity.Current is the session's.
+    $otlpPublish = Join-Path $OutDir 'obj/publish-otlp'
+    if (Test-Path $otlpPublish) { Remove-Item $otlpPublish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/LlamaLog.Otlp/LlamaLog.Otlp.csproj'),
+        '-c', $Configuration, '-o', $otlpPublish, "-p:Version=$Version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    Get-ChildItem $otlpPublish -Filter '*.dll' | Where-Object { $_.Name -notlike 'System.*' } | Copy-Item -Destination $deps
     Invoke-Docs
     Write-Host "Built LlamaLog $Version into $ModuleDir"
 }
