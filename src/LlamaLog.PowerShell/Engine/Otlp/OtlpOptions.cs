@@ -301,7 +301,7 @@ namespace LlamaLog.Engine.Otlp
                 int equals = pair.IndexOf('=');
                 string name = equals > 0 ? Uri.UnescapeDataString(pair.Substring(0, equals).Trim()) : null;
                 string value = equals > 0 ? Uri.UnescapeDataString(pair.Substring(equals + 1).Trim()) : null;
-                string problem = name == null ? "is not name=value" : HeaderProblem(name, value);
+                string problem = name == null ? "is not name=value." : HeaderProblem(name, value);
                 if (problem != null)
                 {
                     warnings.Add("OTEL_EXPORTER_OTLP_HEADERS has '" + pair.Trim() + "', which " + problem + " The variable is ignored.");

@@ -1,0 +1,270 @@
+# How the OTLP settings are resolved (parameters > OTEL_* variables > defaults) and how trace context is read.
+BeforeAll {
+    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+
+    function Resolve-Otlp {
+        # Resolves with the given parameters and a fake environment; returns the options and the warnings.
+        param([hashtable] $Parameters = @{}, [hashtable] $Environment = @{})
+        $given = [LlamaLog.Engine.Otlp.OtlpParameters]::new()
+        foreach ($key in $Parameters.Keys) { $given.$key = $Parameters[$key] }
+        $warnings = [System.Collections.Generic.List[string]]::new()
+        $read = [Func[string, string]] { param($name) $Environment[$name] }.GetNewClosure()
+        $options = [LlamaLog.Engine.Otlp.OtlpOptions]::Resolve($given, $read, $warnings)
+        [pscustomobject]@{ Options = $options; Warnings = @($warnings) }
+    }
+
+    function Resolve-Trace {
+        param([string] $TraceParent, [hashtable] $Environment = @{})
+        $warnings = [System.Collections.Generic.List[string]]::new()
+        $read = [Func[string, string]] { param($name) $Environment[$name] }.GetNewClosure()
+        $source = [LlamaLog.Engine.Otlp.TraceContextSource]::Resolve($TraceParent, $read, $warnings)
+        [pscustomobject]@{ Source = $source; Warnings = @($warnings) }
+    }
+}
+
+Describe 'The OTLP endpoint' {
+    It 'is off when neither a parameter nor a variable sets one' {
+        $r = Resolve-Otlp
+        $r.Options.IsEnabled | Should -BeFalse
+        $r.Options.EndpointSource | Should -Be 'None'
+    }
+
+    It 'is a base URL to which /v1/logs is appended for http/protobuf' {
+        $r = Resolve-Otlp -Parameters @{ Endpoint = 'http://collector:4318' }
+        $r.Options.LogsEndpoint.AbsoluteUri | Should -Be 'http://collector:4318/v1/logs'
+        $r.Options.EndpointSource | Should -Be '-OtlpEndpoint'
+        $r.Options.IsEnabled | Should -BeTrue
+    }
+
+    It 'keeps a base path, adding one slash' {
+        (Resolve-Otlp -Parameters @{ Endpoint = 'https://host/otlp/' }).Options.LogsEndpoint.AbsoluteUri | Should -Be 'https://host/otlp/v1/logs'
+    }
+
+    It 'is used as it is for gRPC' {
+        $r = Resolve-Otlp -Parameters @{ Endpoint = 'http://collector:4317'; Protocol = 'Grpc' }
+        $r.Options.LogsEndpoint.AbsoluteUri | Should -Be 'http://collector:4317/'
+    }
+
+    It 'comes from OTEL_EXPORTER_OTLP_ENDPOINT' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_ENDPOINT = 'http://env:4318' }
+        $r.Options.LogsEndpoint.AbsoluteUri | Should -Be 'http://env:4318/v1/logs'
+        $r.Options.EndpointSource | Should -Be 'OTEL_EXPORTER_OTLP_ENDPOINT'
+    }
+
+    It 'takes OTEL_EXPORTER_OTLP_LOGS_ENDPOINT as it is, before OTEL_EXPORTER_OTLP_ENDPOINT' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_ENDPOINT = 'http://env:4318'; OTEL_EXPORTER_OTLP_LOGS_ENDPOINT = 'http://logs:9999/custom' }
+        $r.Options.LogsEndpoint.AbsoluteUri | Should -Be 'http://logs:9999/custom'
+        $r.Options.EndpointSource | Should -Be 'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT'
+    }
+
+    It 'from a parameter wins over the variables' {
+        $r = Resolve-Otlp -Parameters @{ Endpoint = 'http://param:4318' } -Environment @{ OTEL_EXPORTER_OTLP_LOGS_ENDPOINT = 'http://logs:1/x' }
+        $r.Options.LogsEndpoint.AbsoluteUri | Should -Be 'http://param:4318/v1/logs'
+    }
+
+    It 'refuses a parameter that is not an absolute http(s) URI, naming it' {
+        { Resolve-Otlp -Parameters @{ Endpoint = 'ftp://host/' } } | Should -Throw "*-OtlpEndpoint 'ftp://host/' is not an absolute http or https URI*"
+        { Resolve-Otlp -Parameters @{ Endpoint = 'collector:4318' } } | Should -Throw "*'collector:4318'*"
+    }
+
+    It 'ignores a malformed variable with a warning that names it' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_ENDPOINT = 'not a url' }
+        $r.Options.IsEnabled | Should -BeFalse
+        $r.Warnings | Should -Be @("OTEL_EXPORTER_OTLP_ENDPOINT='not a url' is not an absolute http or https URI. It is ignored.")
+    }
+}
+
+Describe 'The OTLP protocol' {
+    It 'is http/protobuf by default' {
+        $r = Resolve-Otlp
+        $r.Options.Protocol | Should -Be 'HttpProtobuf'
+        $r.Options.ProtocolSource | Should -Be 'Default'
+    }
+
+    It 'comes from OTEL_EXPORTER_OTLP_PROTOCOL' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_PROTOCOL = 'grpc' }
+        $r.Options.Protocol | Should -Be 'Grpc'
+        $r.Options.ProtocolSource | Should -Be 'OTEL_EXPORTER_OTLP_PROTOCOL'
+    }
+
+    It 'from -OtlpProtocol wins over the variable' {
+        $r = Resolve-Otlp -Parameters @{ Protocol = 'HttpProtobuf' } -Environment @{ OTEL_EXPORTER_OTLP_PROTOCOL = 'grpc' }
+        $r.Options.Protocol | Should -Be 'HttpProtobuf'
+        $r.Options.ProtocolSource | Should -Be '-OtlpProtocol'
+    }
+
+    It 'warns about an unknown protocol variable and keeps http/protobuf' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_PROTOCOL = 'http/json' }
+        $r.Options.Protocol | Should -Be 'HttpProtobuf'
+        $r.Warnings | Should -Be @("OTEL_EXPORTER_OTLP_PROTOCOL='http/json' is not grpc or http/protobuf; using http/protobuf.")
+    }
+}
+
+Describe 'OTLP headers' {
+    It 'come from -OtlpHeader, in order' {
+        $r = Resolve-Otlp -Parameters @{ Headers = [ordered]@{ 'x-api-key' = 'k 1%'; authorization = 'Bearer t' } }
+        $r.Options.Headers.Key | Should -Be @('x-api-key', 'authorization')
+        $r.Options.HeadersSource | Should -Be '-OtlpHeader'
+    }
+
+    It 'come from OTEL_EXPORTER_OTLP_HEADERS, percent-decoded' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_HEADERS = 'api-key=a%20b,tenant=t1' }
+        $r.Options.Headers.Value | Should -Be @('a b', 't1')
+        $r.Options.HeadersSource | Should -Be 'OTEL_EXPORTER_OTLP_HEADERS'
+    }
+
+    It 'refuse a parameter header with a bad name, naming it' {
+        { Resolve-Otlp -Parameters @{ Headers = @{ 'bad name' = 'v' } } } | Should -Throw "*-OtlpHeader 'bad name' is not a valid header name*"
+    }
+
+    It 'refuse a parameter header value with a comma, which the SDK cannot carry' {
+        { Resolve-Otlp -Parameters @{ Headers = @{ tags = 'a,b' } } } | Should -Throw "*-OtlpHeader 'tags' has a value with a comma*"
+    }
+
+    It 'ignore a malformed variable with a warning' {
+        $r = Resolve-Otlp -Environment @{ OTEL_EXPORTER_OTLP_HEADERS = 'novalue' }
+        $r.Options.Headers.Count | Should -Be 0
+        $r.Warnings | Should -Be @("OTEL_EXPORTER_OTLP_HEADERS has 'novalue', which is not name=value. The variable is ignored.")
+    }
+}
+
+Describe 'The OTLP resource' {
+    It 'names the service unknown_service:pwsh by default' {
+        $r = Resolve-Otlp
+        $r.Options.ServiceName | Should -Be 'unknown_service:pwsh'
+        $r.Options.ServiceNameSource | Should -Be 'Default'
+    }
+
+    It 'takes service.name from OTEL_RESOURCE_ATTRIBUTES, and OTEL_SERVICE_NAME over it' {
+        (Resolve-Otlp -Environment @{ OTEL_RESOURCE_ATTRIBUTES = 'service.name=from-attrs,deployment.environment=test' }).Options.ServiceName | Should -Be 'from-attrs'
+        $r = Resolve-Otlp -Environment @{ OTEL_RESOURCE_ATTRIBUTES = 'service.name=from-attrs'; OTEL_SERVICE_NAME = 'from-name' }
+        $r.Options.ServiceName | Should -Be 'from-name'
+        $r.Options.ServiceNameSource | Should -Be 'OTEL_SERVICE_NAME'
+    }
+
+    It 'keeps OTEL_RESOURCE_ATTRIBUTES in order, percent-decoded' {
+        $r = Resolve-Otlp -Environment @{ OTEL_RESOURCE_ATTRIBUTES = 'team=ops%2Cdev,region=eu' }
+        $r.Options.ResourceAttributes.Key | Should -Be @('team', 'region')
+        $r.Options.ResourceAttributes.Value | Should -Be @('ops,dev', 'eu')
+    }
+}
+
+Describe 'Whether records are exported' {
+    It 'is no when OTEL_LOGS_EXPORTER is none' {
+        $r = Resolve-Otlp -Parameters @{ Endpoint = 'http://c:4318' } -Environment @{ OTEL_LOGS_EXPORTER = 'none' }
+        $r.Options.IsEnabled | Should -BeFalse
+        $r.Options.ExporterSource | Should -Be 'OTEL_LOGS_EXPORTER'
+    }
+
+    It 'is no when OTEL_SDK_DISABLED is true' {
+        (Resolve-Otlp -Parameters @{ Endpoint = 'http://c:4318' } -Environment @{ OTEL_SDK_DISABLED = 'TRUE' }).Options.IsEnabled | Should -BeFalse
+    }
+
+    It 'is yes when OTEL_LOGS_EXPORTER names otlp among others' {
+        (Resolve-Otlp -Parameters @{ Endpoint = 'http://c:4318' } -Environment @{ OTEL_LOGS_EXPORTER = 'console,otlp' }).Options.IsEnabled | Should -BeTrue
+    }
+}
+
+Describe 'The batch settings' {
+    It 'default to a 65,536-record queue, 512-record batches, 1 s delay, 30 s export timeout, 10 s request timeout' {
+        $o = (Resolve-Otlp).Options
+        @($o.MaxQueueSize, $o.MaxExportBatchSize, $o.ScheduleDelayMilliseconds, $o.ExportTimeoutMilliseconds, $o.TimeoutMilliseconds) |
+            Should -Be @(65536, 512, 1000, 30000, 10000)
+        $o.BatchSource | Should -Be 'Default'
+    }
+
+    It 'come from OTEL_BLRP_* and OTEL_EXPORTER_OTLP_TIMEOUT' {
+        $o = (Resolve-Otlp -Environment @{ OTEL_BLRP_MAX_QUEUE_SIZE = '100'; OTEL_BLRP_MAX_EXPORT_BATCH_SIZE = '10'; OTEL_BLRP_SCHEDULE_DELAY = '50'; OTEL_BLRP_EXPORT_TIMEOUT = '700'; OTEL_EXPORTER_OTLP_TIMEOUT = '800' }).Options
+        @($o.MaxQueueSize, $o.MaxExportBatchSize, $o.ScheduleDelayMilliseconds, $o.ExportTimeoutMilliseconds, $o.TimeoutMilliseconds) |
+            Should -Be @(100, 10, 50, 700, 800)
+        $o.BatchSource | Should -Be 'OTEL_BLRP_*'
+        $o.TimeoutSource | Should -Be 'OTEL_EXPORTER_OTLP_TIMEOUT'
+    }
+
+    It 'ignore a value that is not a positive whole number, with a warning' {
+        $r = Resolve-Otlp -Environment @{ OTEL_BLRP_MAX_QUEUE_SIZE = '-5' }
+        $r.Options.MaxQueueSize | Should -Be 65536
+        $r.Warnings | Should -Be @("OTEL_BLRP_MAX_QUEUE_SIZE='-5' is not a positive whole number; using 65536.")
+    }
+
+    It 'cap the batch at the queue size' {
+        $r = Resolve-Otlp -Environment @{ OTEL_BLRP_MAX_QUEUE_SIZE = '100'; OTEL_BLRP_MAX_EXPORT_BATCH_SIZE = '500' }
+        $r.Options.MaxExportBatchSize | Should -Be 100
+        $r.Warnings.Count | Should -Be 1
+    }
+}
+
+Describe 'The trace context given at setup' {
+    It 'comes from -TraceParent' {
+        $r = Resolve-Trace -TraceParent '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+        $r.Source.FallbackSource | Should -Be '-TraceParent'
+        $r.Source.Fallback.TraceId | Should -Be '0af7651916cd43dd8448eb211c80319c'
+        $r.Source.Fallback.SpanId | Should -Be 'b7ad6b7169203331'
+        $r.Source.Fallback.Flags | Should -Be 1
+    }
+
+    It 'comes from TRACEPARENT and TRACESTATE when no parameter is given' {
+        $r = Resolve-Trace -Environment @{ TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00'; TRACESTATE = 'congo=t61rcWkgMzE' }
+        $r.Source.FallbackSource | Should -Be 'TRACEPARENT'
+        $r.Source.Fallback.TraceState | Should -Be 'congo=t61rcWkgMzE'
+        $r.Source.Fallback.Flags | Should -Be 0
+    }
+
+    It 'accepts a future version with more fields' {
+        (Resolve-Trace -TraceParent '01-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-extra').Source.Fallback.TraceId | Should -Be '0af7651916cd43dd8448eb211c80319c'
+    }
+
+    It 'ignores <Case> with one warning' -ForEach @(
+        @{ Case = 'uppercase hex'; Value = '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01'; Why = 'has a character that is not lowercase hex' }
+        @{ Case = 'version ff'; Value = 'ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'; Why = 'has version ff, which is invalid' }
+        @{ Case = 'an all-zero trace id'; Value = '00-00000000000000000000000000000000-b7ad6b7169203331-01'; Why = 'has an all-zero trace id' }
+        @{ Case = 'an all-zero span id'; Value = '00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01'; Why = 'has an all-zero span id' }
+        @{ Case = 'a short value'; Value = '00-0af7651916cd43dd-b7ad6b7169203331-01'; Why = 'is not version-traceid-spanid-flags (00-<32 hex>-<16 hex>-<2 hex>)' }
+        @{ Case = 'extra fields for version 00'; Value = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-x'; Why = 'has more than four fields for version 00' }
+    ) {
+        $r = Resolve-Trace -Environment @{ TRACEPARENT = $Value }
+        $r.Source.Fallback | Should -BeNullOrEmpty
+        $r.Warnings | Should -Be @("TRACEPARENT '$Value' $Why; it is ignored.")
+    }
+
+    It 'is the current activity''s when there is one' {
+        $r = Resolve-Trace -TraceParent '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+        $activity = [System.Diagnostics.Activity]::new('otlp-settings-test').Start()
+        try {
+            $current = $r.Source.Current()
+            $current.TraceId | Should -Be $activity.TraceId.ToHexString()
+            $current.SpanId | Should -Be $activity.SpanId.ToHexString()
+        }
+        finally { $activity.Stop() }
+        $r.Source.Current().TraceId | Should -Be '0af7651916cd43dd8448eb211c80319c'
+    }
+}
+
+Describe 'A property value as an OTLP attribute' {
+    It 'keeps <Case>' -ForEach @(
+        @{ Case = 'a string'; Value = 'text'; Expected = 'text'; Type = [string] }
+        @{ Case = 'an int as a 64-bit integer'; Value = [int]7; Expected = 7; Type = [long] }
+        @{ Case = 'a double'; Value = 2.5; Expected = 2.5; Type = [double] }
+        @{ Case = 'a bool'; Value = $true; Expected = $true; Type = [bool] }
+    ) {
+        $converted = [LlamaLog.Engine.Otlp.OtlpAttributeValue]::From($Value)
+        $converted | Should -Be $Expected
+        $converted | Should -BeOfType $Type
+    }
+
+    It 'makes a list an array of its converted items' {
+        $converted = [LlamaLog.Engine.Otlp.OtlpAttributeValue]::From(@('a', 1, $false))
+        $converted.GetType() | Should -Be ([object[]])
+        $converted[1] | Should -BeOfType [long]
+    }
+
+    It 'writes a dictionary as text' {
+        [LlamaLog.Engine.Otlp.OtlpAttributeValue]::From([ordered]@{ k = 'v'; n = 1 }) | Should -Be '{k: v, n: 1}'
+    }
+
+    It 'writes a self-referencing list without hanging, cut at the depth limit' {
+        $list = [System.Collections.ArrayList]::new()
+        $null = $list.Add($list)
+        [LlamaLog.Engine.Otlp.OtlpAttributeValue]::From($list) | Should -Match '<max depth>'
+    }
+}
