@@ -35,6 +35,7 @@ namespace LlamaLog.Engine.Otlp
         private long unreportedQueueDrops;
         private long unreportedFailures;
         private int disposed;
+        private int dropRunNoticed;
 
         public OtlpSink(OtlpOptions options, OtlpExporterChannel channel)
         {
@@ -77,7 +78,9 @@ namespace LlamaLog.Engine.Otlp
                 Interlocked.Decrement(ref queued);
                 Interlocked.Increment(ref queueDropped);
                 Interlocked.Increment(ref unreportedQueueDrops);
-                return null;
+
+                // One notice when a run of drops starts; the rest of the run is told when a record fits again.
+                return Interlocked.Exchange(ref dropRunNoticed, 1) == 0 ? TakeNotice() : null;
             }
 
             queue.Enqueue(new QueuedRecord(record, trace));
@@ -87,7 +90,13 @@ namespace LlamaLog.Engine.Otlp
                 work.Set();
             }
 
-            return Volatile.Read(ref unreportedQueueDrops) != 0 || Volatile.Read(ref unreportedFailures) != 0 ? TakeNotice() : null;
+            if (Volatile.Read(ref unreportedQueueDrops) == 0 && Volatile.Read(ref unreportedFailures) == 0)
+            {
+                return null;
+            }
+
+            Volatile.Write(ref dropRunNoticed, 0);
+            return TakeNotice();
         }
 
         /// <summary>Hands every queued record to the SDK and exports them, within <paramref name="timeout"/>.</summary>
@@ -195,6 +204,20 @@ namespace LlamaLog.Engine.Otlp
             long done = 0;
             while (true)
             {
+                // The SDK's batch processor drops what its queue cannot hold, silently: wait for room before taking a
+                // record, so that only LlamaLog's own queue (counted) ever drops, and no record waits outside both.
+                while (written - done >= sdkCapacity && !stopping)
+                {
+                    long[] counts = channel.Counts();
+                    done = counts[1] + counts[2];
+                    if (written - done >= sdkCapacity)
+                    {
+                        RefreshFailures();
+                        PulseProgress();
+                        Thread.Sleep(5);
+                    }
+                }
+
                 if (!queue.TryDequeue(out QueuedRecord item))
                 {
                     if (stopping)
@@ -216,20 +239,6 @@ namespace LlamaLog.Engine.Otlp
                 }
 
                 Interlocked.Decrement(ref queued);
-
-                // The SDK's batch processor drops what its queue cannot hold, silently: wait for room instead, so
-                // only LlamaLog's own queue (counted) ever drops.
-                while (written - done >= sdkCapacity && !stopping)
-                {
-                    long[] counts = channel.Counts();
-                    done = counts[1] + counts[2];
-                    if (written - done >= sdkCapacity)
-                    {
-                        PulseProgress();
-                        Thread.Sleep(5);
-                    }
-                }
-
                 try
                 {
                     Send(item.Record, item.Trace);
@@ -245,6 +254,7 @@ namespace LlamaLog.Engine.Otlp
                 Interlocked.Increment(ref handed);
                 if ((written & 255) == 0)
                 {
+                    RefreshFailures();
                     PulseProgress();
                 }
             }
