@@ -7,7 +7,10 @@ using System.IO;
 using System.Text;
 using LlamaLog;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLogBench
 {
@@ -25,7 +28,7 @@ namespace LlamaLogBench
             host = path == null;
             var settings = new LogSettings(path, host ? "None" : "-LogFile", LogSettings.DefaultWidth, "Default",
                 host ? ConsoleTarget.Host : ConsoleTarget.None, "Default");
-            LogEngine.Configure(settings, host ? null : LogEngine.OpenSink(Path.GetFullPath(path)));
+            LogEngine.Configure(settings, host ? null : new ILogSink[] { LogEngine.OpenFileSink(Path.GetFullPath(path), TextLineFormatter.Instance) });
         }
 
         // Factories, not a constructor taking null: PowerShell passes $null for a string as "".

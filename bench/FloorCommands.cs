@@ -46,6 +46,9 @@ namespace LlamaLogBench
 
         [Parameter]
         public SwitchParameter NoMarkup { get; set; }
+
+        [Parameter]
+        public System.Collections.IDictionary Property { get; set; }
     }
 
     /// <summary>Binding alone: the floor of a filtered-out Write-LlamaLog call.</summary>

@@ -2,7 +2,10 @@ using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Benchmarks
 {
@@ -25,7 +28,7 @@ namespace LlamaLog.Benchmarks
         {
             text = Messages.For(Message);
             path = Path.Combine(Path.GetTempPath(), "llamalog-bdn-" + Guid.NewGuid().ToString("N") + ".log");
-            LogEngine.Configure(Settings(path, ConsoleTarget.None), new FileSink(path));
+            LogEngine.Configure(Settings(path, ConsoleTarget.None), new ILogSink[] { new FileSink(path, TextLineFormatter.Instance) });
         }
 
         [GlobalSetup(Target = nameof(HostOnly))]

@@ -2,7 +2,10 @@ using System;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Benchmarks
 {
@@ -14,14 +17,14 @@ namespace LlamaLog.Benchmarks
         private readonly DateTime time = new DateTime(2025, 11, 25, 9, 1, 2, 345, DateTimeKind.Local);
 
         [Benchmark]
-        public string AscTime() => FileLineFormatter.AscTime(time);
+        public string AscTime() => TextLineFormatter.AscTime(time);
 
         /// <summary>Prefix, plain message and newline into a reused builder, then the string the sink takes.</summary>
         [Benchmark]
         public string Line()
         {
             builder.Clear();
-            FileLineFormatter.AppendPrefix(builder, time, "bench", 42, "core");
+            TextLineFormatter.AppendPrefix(builder, time, "bench", 42, "core");
             builder.Append(RichMarkup.ToPlainText(Messages.Plain)).Append(Environment.NewLine);
             return builder.ToString();
         }

@@ -2,7 +2,11 @@ using System;
 using System.IO;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLog.Benchmarks
 {
@@ -25,7 +29,7 @@ namespace LlamaLog.Benchmarks
         public void Setup()
         {
             path = Path.Combine(Path.GetTempPath(), "llamalog-bdn-" + Guid.NewGuid().ToString("N") + ".log");
-            sink = new FileSink(path);
+            sink = new FileSink(path, TextLineFormatter.Instance);
             file = AppendOnlyFile.Open(path + ".raw");
             writer = new StreamWriter(path + ".sw", false, new UTF8Encoding(false));
         }

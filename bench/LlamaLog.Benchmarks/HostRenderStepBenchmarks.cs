@@ -1,7 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Benchmarks
 {

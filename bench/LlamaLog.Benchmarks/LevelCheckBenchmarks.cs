@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using LlamaLog.Engine.Levels;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Benchmarks
 {

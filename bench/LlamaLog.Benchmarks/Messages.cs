@@ -1,5 +1,8 @@
 using System;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Formatting;
+using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Benchmarks
 {
@@ -31,7 +34,7 @@ namespace LlamaLog.Benchmarks
         public static string HostLine(LogRecord record)
         {
             var builder = new System.Text.StringBuilder();
-            FileLineFormatter.AppendPrefix(builder, record.Time, record.Name, record.Line, record.Category);
+            TextLineFormatter.AppendPrefix(builder, record.Time, record.Name, record.Line, record.Category);
             return builder.Append(record.Message).ToString();
         }
     }

@@ -25,8 +25,9 @@ BeforeAll {
 
     function New-TestRecord {
         param([string] $Message, [int] $Level = 20, [string] $Name = 'otlp_test', [string] $Category = 'core', [int] $Line = 7,
-            [switch] $Markup, [LlamaLog.Engine.Output.ExceptionDetails] $Exception, [datetime] $Time = [datetime]::Now)
-        [LlamaLog.Engine.Output.LogRecord]::new($Time, $Name, $Line, $Category, $Level, $Message, [bool]$Markup, $Exception)
+            [switch] $Markup, [LlamaLog.Engine.Records.ExceptionDetails] $Exception, [datetime] $Time = [datetime]::Now,
+            [System.Collections.Generic.KeyValuePair[string, object][]] $Properties, [LlamaLog.Engine.Records.TraceContext] $Trace)
+        [LlamaLog.Engine.Records.LogRecord]::new($Time, $Name, $Line, $Category, $Level, $Message, [bool]$Markup, $Exception, $Properties, $Trace)
     }
 
     function Get-UnixNano([datetime] $Time) {
@@ -38,46 +39,48 @@ AfterAll {
     Stop-OtlpDashboard $Dashboard
 }
 
-Describe 'A record exported over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
+Describe 'A record written over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
     BeforeAll {
         $script:Service = New-TestService
         $endpoint = $_ -eq 'Grpc' ? $Dashboard.GrpcUrl : $Dashboard.HttpUrl
-        $sink = New-TestSink -Endpoint $endpoint -Protocol $_ -Environment @{ OTEL_SERVICE_NAME = $Service; OTEL_RESOURCE_ATTRIBUTES = 'deployment.environment=test,team=ops' }
-        $script:Time = [datetime]::new(2026, 1, 2, 3, 4, 5, 678, [System.DateTimeKind]::Local).AddTicks(1234)
-        $script:Levels = @{ 10 = 5; 20 = 9; 30 = 13; 40 = 17; 50 = 21 }
-        foreach ($level in 10, 20, 30, 40, 50) {
-            $null = $sink.Emit((New-TestRecord "level $level" -Level $level -Time $Time), $null)
+        $env:OTEL_SERVICE_NAME = $Service
+        $env:OTEL_RESOURCE_ATTRIBUTES = 'deployment.environment=test,team=ops'
+        try {
+            Initialize-LlamaLog -CategoryLevel @{ core = 'debug' } -Console None -OtlpEndpoint $endpoint -OtlpProtocol $_ -TraceParent '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'
         }
-        $null = $sink.Emit((New-TestRecord 'Loaded [bold]3[/bold] providers' -Markup -Name 'ogx.core.server' -Category 'core::routers' -Line 42), $null)
-        $details = [LlamaLog.Engine.Output.ExceptionDetails]::From([System.InvalidOperationException]::new('outer', [System.IO.IOException]::new('inner')), "at <ScriptBlock>, /x.ps1: line 3")
-        $null = $sink.Emit((New-TestRecord 'it failed' -Level 40 -Exception $details), $null)
-        $trace = [LlamaLog.Engine.Records.TraceContext]::new('0af7651916cd43dd8448eb211c80319c', 'b7ad6b7169203331', 1, 'congo=t61')
-        $null = $sink.Emit((New-TestRecord 'traced'), $trace)
-        $script:Flushed = $sink.Flush([TimeSpan]::FromSeconds(20))
-        $script:Exported = $sink.Exported
-        $sink.Dispose()
-        $script:Records = @(Wait-OtlpDashboardLog $Dashboard $Service -Count 8)
+        finally {
+            Remove-Item Env:OTEL_SERVICE_NAME, Env:OTEL_RESOURCE_ATTRIBUTES
+        }
+        foreach ($level in 'Debug', 'Info', 'Warning', 'Error', 'Critical') {
+            Write-LlamaLog -Category core -Level $level "level $level"
+        }
+        $script:MarkupLine = (Get-PSCallStack)[0].ScriptLineNumber; Write-LlamaLog -Category core 'Loaded [bold]3[/bold] providers'
+        Write-LlamaLog -Category core 'with properties' -Property ([ordered]@{ host = 'h1'; port = 8321; ratio = 0.5; ok = $true; tags = @('a', 'b'); nested = @{ k = 'v' } })
+        $log = Get-LlamaLogger -Name ogx.core.server -Category core
+        $log.Info('from a logger', [ordered]@{ request = 'r-1' })
+        try { throw [System.InvalidOperationException]::new('outer', [System.IO.IOException]::new('inner')) } catch { $_ | Write-LlamaLog -Category core }
+        $activity = [System.Diagnostics.Activity]::new('otlp-test').Start()
+        $script:ActivityTrace = $activity.TraceId.ToHexString()
+        $script:ActivitySpan = $activity.SpanId.ToHexString()
+        Write-LlamaLog -Category core 'in an activity'
+        $log.Info('logger in an activity')
+        $activity.Stop()
+        # A new setup retires the exporter, delivering what it holds.
+        Initialize-LlamaLog -Console None
+        $script:Records = @(Wait-OtlpDashboardLog $Dashboard $Service -Count 11)
         function Get-Record([string] $Body) { $Records | Where-Object Body -EQ $Body }
     }
 
-    It 'arrives, every one' {
-        $Flushed | Should -BeTrue
-        $Exported | Should -Be 8
-        $Records.Count | Should -Be 8
+    It 'arrives, every one, once' {
+        $Records.Count | Should -Be 11
     }
 
     It 'has the severity number of its level (DEBUG 5, INFO 9, WARNING 13, ERROR 17, CRITICAL 21)' {
-        foreach ($level in 10, 20, 30, 40, 50) {
-            (Get-Record "level $level").SeverityNumber | Should -Be $Levels[$level]
-        }
+        @('Debug', 'Info', 'Warning', 'Error', 'Critical' | ForEach-Object { (Get-Record "level $_").SeverityNumber }) | Should -Be @(5, 9, 13, 17, 21)
     }
 
     It 'has the SDK''s severity text for the level' {
-        (Get-Record 'level 30').SeverityText | Should -Be 'Warning'
-    }
-
-    It 'has the record''s own time, to the tick' {
-        (Get-Record 'level 20').TimeUnixNano | Should -Be (Get-UnixNano $Time)
+        (Get-Record 'level Warning').SeverityText | Should -Be 'Warning'
     }
 
     It 'has the message as plain text, markup resolved, as its body' {
@@ -85,39 +88,65 @@ Describe 'A record exported over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
     }
 
     It 'has the logger name as its instrumentation scope' {
-        (Get-Record 'Loaded 3 providers').Scope | Should -Be 'ogx.core.server'
+        (Get-Record 'from a logger').Scope | Should -Be 'ogx.core.server'
     }
 
     It 'has the category and the caller''s line as attributes' {
         $record = Get-Record 'Loaded 3 providers'
-        $record.Attributes['category'] | Should -Be 'core::routers'
-        $record.Attributes['code.line.number'] | Should -Be '42'
+        $record.Attributes['category'] | Should -Be 'core'
+        $record.Attributes['code.line.number'] | Should -Be "$MarkupLine"
+    }
+
+    It 'has the record''s properties as attributes, in order' {
+        $record = Get-Record 'with properties'
+        # aspire.log_id is the dashboard's own.
+        @($record.Attributes.Keys | Where-Object { $_ -ne 'aspire.log_id' }) | Should -Be @('category', 'host', 'port', 'ratio', 'ok', 'tags', 'nested', 'code.line.number')
+        $record.Attributes['host'] | Should -Be 'h1'
+        $record.Attributes['port'] | Should -Be '8321'
+        $record.Attributes['ok'] | Should -Be 'true'
+        $record.Attributes['nested'] | Should -Be '{k: v}'
+        (Get-Record 'from a logger').Attributes['request'] | Should -Be 'r-1'
     }
 
     It 'has the exception''s type, message and stack trace as attributes' {
-        $record = Get-Record 'it failed'
+        $record = Get-Record 'outer'
         $record.Attributes['exception.type'] | Should -Be 'System.InvalidOperationException'
         $record.Attributes['exception.message'] | Should -Be 'outer'
-        $record.Attributes['exception.stacktrace'] | Should -Be ("Traceback (most recent call last):`n  at <ScriptBlock>, /x.ps1: line 3`nSystem.InvalidOperationException: outer`nCaused by (inner exception):`nSystem.IO.IOException: inner")
+        $record.Attributes['exception.stacktrace'] | Should -Match 'Traceback \(most recent call last\):(.|\n)*System\.InvalidOperationException: outer(.|\n)*System\.IO\.IOException: inner'
     }
 
-    It 'has the trace id, span id and flags of its trace context' {
-        $record = Get-Record 'traced'
-        $record.TraceId | Should -Be '0af7651916cd43dd8448eb211c80319c'
-        $record.SpanId | Should -Be 'b7ad6b7169203331'
+    It 'has the current activity''s trace id, span id and flags, from Write-LlamaLog and loggers alike' {
+        foreach ($body in 'in an activity', 'logger in an activity') {
+            $record = Get-Record $body
+            $record.TraceId | Should -Be $ActivityTrace
+            $record.SpanId | Should -Be $ActivitySpan
+        }
+    }
+
+    It 'has the -TraceParent context when no activity is current' {
+        $record = Get-Record 'level Info'
+        $record.TraceId | Should -Be '4bf92f3577b34da6a3ce929d0e0e4736'
+        $record.SpanId | Should -Be '00f067aa0ba902b7'
         $record.Flags | Should -Be 1
     }
 
-    It 'has no trace id without a trace context' {
-        (Get-Record 'level 20').TraceId | Should -BeNullOrEmpty
-    }
-
     It 'has the resource: service.name, OTEL_RESOURCE_ATTRIBUTES and process.pid' {
-        $resource = (Get-Record 'level 20').Resource
+        $resource = (Get-Record 'level Info').Resource
         $resource['service.name'] | Should -Be $Service
         $resource['deployment.environment'] | Should -Be 'test'
         $resource['team'] | Should -Be 'ops'
         $resource['process.pid'] | Should -Be "$PID"
+    }
+}
+
+Describe 'A record made by the engine' {
+    It 'is exported with its own time, to the tick' {
+        $service = New-TestService
+        $sink = New-TestSink -Environment @{ OTEL_SERVICE_NAME = $service }
+        $time = [datetime]::new(2026, 1, 2, 3, 4, 5, 678, [System.DateTimeKind]::Local).AddTicks(1234)
+        $null = $sink.Emit((New-TestRecord 'timed' -Time $time))
+        $sink.Dispose()
+        (Wait-OtlpDashboardLog $Dashboard $service -Count 1).TimeUnixNano | Should -Be (Get-UnixNano $time)
     }
 }
 
@@ -126,8 +155,8 @@ Describe 'A burst of 20,000 records' {
         $service = New-TestService
         $sink = New-TestSink -Environment @{ OTEL_SERVICE_NAME = $service }
         $record = New-TestRecord 'burst'
-        for ($i = 0; $i -lt 20000; $i++) { $null = $sink.Emit($record, $null) }
-        $null = $sink.Flush([TimeSpan]::FromSeconds(30))
+        for ($i = 0; $i -lt 20000; $i++) { $null = $sink.Emit($record) }
+        $null = $sink.TryFlush([TimeSpan]::FromSeconds(30))
         $sink.Dropped | Should -Be 0
         $sink.Dispose()
         @(Wait-OtlpDashboardLog $Dashboard $service -Count 20000).Count | Should -Be 20000
@@ -140,8 +169,8 @@ Describe 'A full queue' {
         # (50) fill and stay full until the first export gives up. Filled record by record, nothing is dropped.
         $script:Sink = New-TestSink -Endpoint $Unreachable -Environment @{ OTEL_BLRP_MAX_QUEUE_SIZE = '50'; OTEL_BLRP_MAX_EXPORT_BATCH_SIZE = '50'; OTEL_EXPORTER_OTLP_TIMEOUT = '3000' }
         $record = New-TestRecord 'overflow'
-        while ($Sink.Queued -lt 100) { $null = $Sink.Emit($record, $null); Start-Sleep -Milliseconds 1 }
-        $emitted = for ($i = 0; $i -lt 10; $i++) { $Sink.Emit($record, $null) }
+        while ($Sink.Queued -lt 100) { $null = $Sink.Emit($record); Start-Sleep -Milliseconds 1 }
+        $emitted = for ($i = 0; $i -lt 10; $i++) { $Sink.Emit($record) }
         $script:Notices = @($emitted | Where-Object { $_ })
         $script:Dropped = $Sink.Dropped
     }
@@ -158,8 +187,8 @@ Describe 'A full queue' {
     }
 
     It 'tells the rest of the run with the next record that fits' {
-        $null = $Sink.Flush([TimeSpan]::FromSeconds(15))
-        $notice = $Sink.Emit((New-TestRecord 'after'), $null)
+        $null = $Sink.TryFlush([TimeSpan]::FromSeconds(15))
+        $notice = $Sink.Emit((New-TestRecord 'after'))
         $notice | Should -Match '^OTLP export lost records: 9 dropped because the export queue \(50 records, OTEL_BLRP_MAX_QUEUE_SIZE\) was full; 100 not accepted by http://127.0.0.1:9/v1/logs after retries'
     }
 }
@@ -169,7 +198,7 @@ Describe 'An unreachable receiver' {
         # Each export attempt is retried for up to a minute: had writing waited for one, the loop could not have
         # ended with nothing lost yet. (The sink is left to the end of the process: its flush would wait that minute.)
         $sink = New-TestSink -Endpoint $Unreachable -Environment @{ OTEL_EXPORTER_OTLP_TIMEOUT = '60000' }
-        for ($i = 0; $i -lt 100; $i++) { $null = $sink.Emit((New-TestRecord 'nowhere'), $null) }
+        for ($i = 0; $i -lt 100; $i++) { $null = $sink.Emit((New-TestRecord 'nowhere')) }
         $sink.Exported | Should -Be 0
         $sink.Dropped | Should -Be 0
         $sink.Queued | Should -Be 100
@@ -177,10 +206,10 @@ Describe 'An unreachable receiver' {
 
     It 'loses what the exporter gives up on, counted and told' {
         $sink = New-TestSink -Endpoint $Unreachable -Environment @{ OTEL_EXPORTER_OTLP_TIMEOUT = '500' }
-        for ($i = 0; $i -lt 10; $i++) { $null = $sink.Emit((New-TestRecord 'lost'), $null) }
-        $sink.Flush([TimeSpan]::FromSeconds(10)) | Should -BeTrue
+        for ($i = 0; $i -lt 10; $i++) { $null = $sink.Emit((New-TestRecord 'lost')) }
+        $sink.TryFlush([TimeSpan]::FromSeconds(10)) | Should -BeTrue
         $sink.Dropped | Should -Be 10
-        $sink.Emit((New-TestRecord 'next'), $null) | Should -Match "^OTLP export lost records: 10 not accepted by http://127.0.0.1:9/v1/logs after retries \(-OtlpRetryPath keeps"
+        $sink.Emit((New-TestRecord 'next')) | Should -Match "^OTLP export lost records: 10 not accepted by http://127.0.0.1:9/v1/logs after retries \(-OtlpRetryPath keeps"
         $sink.Dispose()
     }
 }

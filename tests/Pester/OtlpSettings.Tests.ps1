@@ -215,16 +215,16 @@ Describe 'The trace context given at setup' {
     }
 
     It 'ignores <Case> with one warning' -ForEach @(
-        @{ Case = 'uppercase hex'; Value = '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01'; Why = 'has a character that is not lowercase hex' }
-        @{ Case = 'version ff'; Value = 'ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'; Why = 'has version ff, which is invalid' }
-        @{ Case = 'an all-zero trace id'; Value = '00-00000000000000000000000000000000-b7ad6b7169203331-01'; Why = 'has an all-zero trace id' }
-        @{ Case = 'an all-zero span id'; Value = '00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01'; Why = 'has an all-zero span id' }
-        @{ Case = 'a short value'; Value = '00-0af7651916cd43dd-b7ad6b7169203331-01'; Why = 'is not version-traceid-spanid-flags (00-<32 hex>-<16 hex>-<2 hex>)' }
-        @{ Case = 'extra fields for version 00'; Value = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-x'; Why = 'has more than four fields for version 00' }
+        @{ Case = 'uppercase hex'; Value = '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01'; Why = 'its trace id is not 32 lowercase hex digits, not all zero' }
+        @{ Case = 'version ff'; Value = 'ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'; Why = "its version 'ff' is not two lowercase hex digits other than ff" }
+        @{ Case = 'an all-zero trace id'; Value = '00-00000000000000000000000000000000-b7ad6b7169203331-01'; Why = 'its trace id is not 32 lowercase hex digits, not all zero' }
+        @{ Case = 'an all-zero span id'; Value = '00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01'; Why = 'its parent id is not 16 lowercase hex digits, not all zero' }
+        @{ Case = 'a short value'; Value = '00-0af7651916cd43dd-b7ad6b7169203331-01'; Why = 'it is not of the form 00-<32 hex digits>-<16 hex digits>-<2 hex digits>' }
+        @{ Case = 'extra fields for version 00'; Value = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-x'; Why = 'version 00 has exactly four fields' }
     ) {
         $r = Resolve-Trace -Environment @{ TRACEPARENT = $Value }
         $r.Source.Fallback | Should -BeNullOrEmpty
-        $r.Warnings | Should -Be @("TRACEPARENT '$Value' $Why; it is ignored.")
+        $r.Warnings | Should -Be @("TRACEPARENT '$Value' is ignored: $Why.")
     }
 
     It 'is the current activity''s when there is one' {

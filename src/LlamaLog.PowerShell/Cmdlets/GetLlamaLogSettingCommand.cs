@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
 
 namespace LlamaLog.Cmdlets
 {

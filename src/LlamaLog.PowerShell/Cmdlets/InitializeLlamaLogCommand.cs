@@ -3,7 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaLog.Engine.Levels;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
+using LlamaLog.Engine.Otlp;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Cmdlets
 {
@@ -28,6 +30,34 @@ namespace LlamaLog.Cmdlets
         public ConsoleTarget Console { get; set; } = ConsoleTarget.Host;
 
         [Parameter]
+        public FileFormat FileFormat { get; set; }
+
+        [Parameter]
+        public ConsoleFormat ConsoleFormat { get; set; }
+
+        /// <summary>Export every record to this OTLP receiver (a base URL, as OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OtlpEndpoint { get; set; }
+
+        [Parameter]
+        public OtlpProtocol OtlpProtocol { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary OtlpHeader { get; set; }
+
+        /// <summary>A folder where batches the receiver did not take wait to be sent again (the SDK's disk retry).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OtlpRetryPath { get; set; }
+
+        /// <summary>The W3C traceparent records carry when no activity is current.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TraceParent { get; set; }
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
@@ -46,6 +76,19 @@ namespace LlamaLog.Cmdlets
                 }
             }
 
+            string retryPath = null;
+            if (OtlpRetryPath != null)
+            {
+                try
+                {
+                    retryPath = FileSystemPath.Resolve(SessionState, OtlpRetryPath);
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(FileSystemPath.NotAFileSystemPath(e, OtlpRetryPath));
+                }
+            }
+
             if (!ShouldProcess("LlamaLog", "Reset levels to the default and apply the new logging setup"))
             {
                 return;
@@ -55,13 +98,36 @@ namespace LlamaLog.Cmdlets
             LogSettings settings;
             try
             {
-                int? width = MyInvocation.BoundParameters.ContainsKey(nameof(Width)) ? Width : (int?)null;
-                settings = LogSetup.Initialize(levels, logFile, width, Console, failOnFileError: true,
-                    path => FileSystemPath.Resolve(SessionState, path), warnings);
+                var request = new LogSetupRequest
+                {
+                    Levels = levels,
+                    LogFile = logFile,
+                    Width = Given(nameof(Width)) ? Width : (int?)null,
+                    Console = Console,
+                    FileFormat = Given(nameof(FileFormat)) ? FileFormat : (FileFormat?)null,
+                    ConsoleFormat = Given(nameof(ConsoleFormat)) ? ConsoleFormat : (ConsoleFormat?)null,
+                    FailOnFileError = true,
+                    ResolvePath = path => FileSystemPath.Resolve(SessionState, path),
+                    Otlp = new OtlpParameters
+                    {
+                        Endpoint = OtlpEndpoint,
+                        Protocol = Given(nameof(OtlpProtocol)) ? OtlpProtocol : (OtlpProtocol?)null,
+                        Headers = OtlpHeader,
+                        RetryPath = retryPath,
+                    },
+                    TraceParent = TraceParent,
+                };
+                settings = LogSetup.Initialize(request, warnings);
             }
             catch (LogFileException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "LogFileUnavailable", ErrorCategory.OpenError, e.FilePath));
+                return;
+            }
+            catch (OtlpSetupException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId,
+                    e.ErrorId == OtlpSetupException.InvalidSetting ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError, e.Value));
                 return;
             }
 
@@ -75,6 +141,8 @@ namespace LlamaLog.Cmdlets
                 WriteObject(settings);
             }
         }
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
         // Every entry is checked before anything changes: a bad table changes no level.
         private IList<KeyValuePair<string, int>> ValidateLevels(IDictionary table)

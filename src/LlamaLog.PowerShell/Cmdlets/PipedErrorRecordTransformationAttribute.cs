@@ -17,10 +17,10 @@ namespace LlamaLog.Cmdlets
         public static readonly ErrorRecord NotAnErrorRecord = new ErrorRecord(
             new ArgumentException("Not an error record."), "NotAnErrorRecord", ErrorCategory.InvalidArgument, null);
 
-        // The type of the last value refused on this thread, so the error can name it (the type, not the value:
-        // a piped object must not stay reachable from a thread static).
+        // The last value refused on this thread: Write-LlamaLog logs it when it bound nowhere else (an array), and
+        // forgets it at the end of the record, so a piped object does not stay reachable from a thread static.
         [ThreadStatic]
-        private static Type lastRefused;
+        private static object lastRefused;
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -30,11 +30,16 @@ namespace LlamaLog.Cmdlets
                 return inputData;
             }
 
-            lastRefused = value.GetType();
+            lastRefused = value;
             return NotAnErrorRecord;
         }
 
         /// <summary>The type of the value most recently refused on this thread (for an error message).</summary>
-        internal static Type LastRefusedType => lastRefused;
+        internal static Type LastRefusedType => lastRefused?.GetType();
+
+        /// <summary>The value most recently refused on this thread, until <see cref="ForgetRefused"/>.</summary>
+        internal static object LastRefusedValue => lastRefused;
+
+        internal static void ForgetRefused() => lastRefused = null;
     }
 }

@@ -1,10 +1,14 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using LlamaLog.Completion;
+using LlamaLog.Emit;
+using LlamaLog.Engine;
 using LlamaLog.Engine.Levels;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine.Records;
 
 namespace LlamaLog.Cmdlets
 {
@@ -25,6 +29,7 @@ namespace LlamaLog.Cmdlets
         private LogLevel level = LogLevel.Info;
         private bool levelGiven;
         private bool messageGiven;
+        private bool messageBound;
         private bool messageOnCommandLine;
         private bool errorRecordOnCommandLine;
         private string message;
@@ -61,6 +66,7 @@ namespace LlamaLog.Cmdlets
             {
                 message = value;
                 messageGiven = true;
+                messageBound = true;
             }
         }
 
@@ -88,6 +94,10 @@ namespace LlamaLog.Cmdlets
         [Parameter]
         public SwitchParameter NoMarkup { get; set; }
 
+        // Not validated by an attribute: the binder would repeat the work at every call of a loop that never uses it.
+        [Parameter]
+        public IDictionary Property { get; set; }
+
         protected override void BeginProcessing()
         {
             // Command-line arguments are bound by now, pipeline input not yet.
@@ -105,6 +115,20 @@ namespace LlamaLog.Cmdlets
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                Process();
+            }
+            finally
+            {
+                // Whether -Message was bound is known per piped object: the binder sets it again for each one.
+                messageBound = messageOnCommandLine;
+                PipedErrorRecordTransformationAttribute.ForgetRefused();
+            }
+        }
+
+        private void Process()
+        {
             ErrorRecord error = errorRecord;
             string given = message;
             if (ReferenceEquals(error, PipedErrorRecordTransformationAttribute.NotAnErrorRecord))
@@ -120,8 +144,15 @@ namespace LlamaLog.Cmdlets
                     return;
                 }
 
-                // A piped object that is not an error record: it is the message (bound to Message too).
+                // A piped object that is not an error record: it is the message. Text binds to Message too; an
+                // array does not (the binder does not convert it without a second pass), so it is joined here as
+                // PowerShell joins an array into a string ($OFS, a space by default), as Write-Host shows it.
                 error = null;
+                if (!messageBound)
+                {
+                    given = LanguagePrimitives.ConvertTo<string>(PipedErrorRecordTransformationAttribute.LastRefusedValue);
+                    messageGiven = true;
+                }
             }
             else if (error != null && !errorRecordOnCommandLine && !messageOnCommandLine)
             {
@@ -141,6 +172,20 @@ namespace LlamaLog.Cmdlets
                 ThrowTerminatingError(new ErrorRecord(
                     new ArgumentException("Give -ErrorRecord or -Exception, not both: an error record already carries its exception."),
                     "ErrorRecordAndException", ErrorCategory.InvalidArgument, Exception));
+            }
+
+            IReadOnlyList<KeyValuePair<string, object>> properties = null;
+            if (Property != null)
+            {
+                try
+                {
+                    properties = PropertyValues.From(Property);
+                }
+                catch (ReservedPropertyException e)
+                {
+                    // Checked before the filter: a reserved key is a mistake in the script whatever the level.
+                    ThrowTerminatingError(new ErrorRecord(e, "ReservedPropertyName", ErrorCategory.InvalidArgument, e.Key));
+                }
             }
 
             Exception exception = error?.Exception ?? Exception;
@@ -167,13 +212,11 @@ namespace LlamaLog.Cmdlets
             }
 
             string text = given ?? exception?.Message ?? string.Empty;
-            ExceptionDetails details = exception == null
-                ? null
-                : ExceptionDetails.From(exception, ScriptStackTraceOf(error, exception));
-            var record = new LogRecord(DateTime.Now, Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, text, !NoMarkup, details);
+            LogRecord record = RecordEmitter.Create(Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, text, !NoMarkup,
+                exception, error, properties);
 
             ColorSystem colors = LogEngine.Settings.Console == ConsoleTarget.Host ? HostColors() : ColorSystem.None;
-            string host = LogEngine.Write(record, colors, out string notice);
+            string host = RecordEmitter.Write(record, colors, out string notice);
             if (notice != null)
             {
                 WriteWarning(notice);
@@ -183,12 +226,6 @@ namespace LlamaLog.Cmdlets
             {
                 WriteHostText(host, record);
             }
-        }
-
-        /// <summary>The script stack trace of the error record, or of the record an exception carries (a job's failure).</summary>
-        internal static string ScriptStackTraceOf(ErrorRecord record, Exception exception)
-        {
-            return record?.ScriptStackTrace ?? (exception as IContainsErrorRecord)?.ErrorRecord?.ScriptStackTrace;
         }
 
         private void WriteHostText(string text, LogRecord record)

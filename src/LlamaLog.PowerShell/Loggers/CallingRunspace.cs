@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
-using LlamaLog.Cmdlets;
+using LlamaLog.Emit;
 using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine;
 
 namespace LlamaLog
 {

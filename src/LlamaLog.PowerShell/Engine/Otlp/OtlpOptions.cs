@@ -108,7 +108,7 @@ namespace LlamaLog.Engine.Otlp
 
         /// <summary>
         /// Resolves every setting: a parameter wins over a variable, a variable over the default. A bad parameter
-        /// throws <see cref="ArgumentException"/> naming it; a bad variable is ignored with a warning added to
+        /// throws <see cref="OtlpSetupException"/> naming it; a bad variable is ignored with a warning added to
         /// <paramref name="warnings"/> (it may have been set for another program).
         /// </summary>
         public static OtlpOptions Resolve(OtlpParameters given, Func<string, string> readVariable, IList<string> warnings)
@@ -162,7 +162,7 @@ namespace LlamaLog.Engine.Otlp
             {
                 if (given.Protocol.Value != OtlpProtocol.HttpProtobuf && given.Protocol.Value != OtlpProtocol.Grpc)
                 {
-                    throw new ArgumentException("-OtlpProtocol '" + given.Protocol.Value + "' is not Grpc or HttpProtobuf.", "OtlpProtocol");
+                    throw new OtlpSetupException(OtlpSetupException.InvalidSetting, "-OtlpProtocol '" + given.Protocol.Value + "' is not Grpc or HttpProtobuf.", given.Protocol.Value);
                 }
 
                 options.Protocol = given.Protocol.Value;
@@ -199,7 +199,7 @@ namespace LlamaLog.Engine.Otlp
                 Uri uri = ParseEndpoint(given.Endpoint, out string problem);
                 if (uri == null)
                 {
-                    throw new ArgumentException("-OtlpEndpoint '" + given.Endpoint + "' " + problem, "OtlpEndpoint");
+                    throw new OtlpSetupException(OtlpSetupException.InvalidSetting, "-OtlpEndpoint '" + given.Endpoint + "' " + problem, given.Endpoint);
                 }
 
                 SetBase(options, uri, "-OtlpEndpoint");
@@ -278,7 +278,7 @@ namespace LlamaLog.Engine.Otlp
                     string problem = HeaderProblem(name, value);
                     if (problem != null)
                     {
-                        throw new ArgumentException("-OtlpHeader '" + name + "' " + problem, "OtlpHeader");
+                        throw new OtlpSetupException(OtlpSetupException.InvalidSetting, "-OtlpHeader '" + name + "' " + problem, name);
                     }
 
                     headers.Add(new KeyValuePair<string, string>(name, value));
@@ -444,6 +444,36 @@ namespace LlamaLog.Engine.Otlp
 
             warnings.Add(name + "='" + text + "' is not a positive whole number; using " + Invariant(defaultValue) + ".");
             return defaultValue;
+        }
+
+        /// <summary>Whether an exporter built for <paramref name="other"/> sends exactly as one built for these options would.</summary>
+        public bool SameExporterAs(OtlpOptions other)
+        {
+            return other != null && IsEnabled && other.IsEnabled
+                && Uri.Equals(LogsEndpoint, other.LogsEndpoint) && Protocol == other.Protocol
+                && string.Equals(HeaderText(), other.HeaderText(), StringComparison.Ordinal)
+                && TimeoutMilliseconds == other.TimeoutMilliseconds && ScheduleDelayMilliseconds == other.ScheduleDelayMilliseconds
+                && ExportTimeoutMilliseconds == other.ExportTimeoutMilliseconds && MaxQueueSize == other.MaxQueueSize
+                && MaxExportBatchSize == other.MaxExportBatchSize && string.Equals(ServiceName, other.ServiceName, StringComparison.Ordinal)
+                && SamePairs(ResourceAttributes, other.ResourceAttributes) && string.Equals(RetryPath, other.RetryPath, StringComparison.Ordinal);
+        }
+
+        private static bool SamePairs(IReadOnlyList<KeyValuePair<string, string>> a, IReadOnlyList<KeyValuePair<string, string>> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Count; i++)
+            {
+                if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || !string.Equals(a[i].Value, b[i].Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The headers as the SDK's one string (percent signs escaped: the SDK unescapes the whole string).</summary>

@@ -3,9 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
-using LlamaLog.Engine.Markup;
-using LlamaLog.Engine.Output;
 using LlamaLog.Engine.Records;
+using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Engine.Otlp
 {
@@ -15,9 +14,9 @@ namespace LlamaLog.Engine.Otlp
     /// batch processor, never more than that processor's queue holds, so the SDK itself never drops one. Export,
     /// batching and retry (in memory, or on disk with a retry folder) are the SDK's.
     /// </summary>
-    public sealed class OtlpSink : IDisposable
+    public sealed class OtlpSink : ILogSink
     {
-        private readonly ConcurrentQueue<QueuedRecord> queue = new ConcurrentQueue<QueuedRecord>();
+        private readonly ConcurrentQueue<LogRecord> queue = new ConcurrentQueue<LogRecord>();
         private readonly ManualResetEventSlim work = new ManualResetEventSlim(false);
         private readonly object progressGate = new object();
         private readonly OtlpExporterChannel channel;
@@ -47,7 +46,7 @@ namespace LlamaLog.Engine.Otlp
             exportThread.Start();
         }
 
-        public string Name => "otlp";
+        public string Name => "the OTLP receiver at " + Options.LogsEndpoint.AbsoluteUri;
 
         public OtlpOptions Options { get; }
 
@@ -71,7 +70,7 @@ namespace LlamaLog.Engine.Otlp
         /// Enqueues a record; never blocks. Returns a notice when records were lost since the last notice (the queue
         /// was full, or the exporter gave batches up), else null.
         /// </summary>
-        public string Emit(LogRecord record, TraceContext trace)
+        public string Emit(LogRecord record)
         {
             if (Interlocked.Increment(ref queued) > capacity || stopping)
             {
@@ -83,7 +82,7 @@ namespace LlamaLog.Engine.Otlp
                 return Interlocked.Exchange(ref dropRunNoticed, 1) == 0 ? TakeNotice() : null;
             }
 
-            queue.Enqueue(new QueuedRecord(record, trace));
+            queue.Enqueue(record);
             Interlocked.Increment(ref enqueued);
             if (exporterIdle)
             {
@@ -100,7 +99,10 @@ namespace LlamaLog.Engine.Otlp
         }
 
         /// <summary>Hands every queued record to the SDK and exports them, within <paramref name="timeout"/>.</summary>
-        public bool Flush(TimeSpan timeout)
+        public void Flush(TimeSpan timeout) => TryFlush(timeout);
+
+        /// <summary><see cref="Flush"/>, saying whether everything was delivered (or given up) within the timeout.</summary>
+        public bool TryFlush(TimeSpan timeout)
         {
             var deadline = DateTime.UtcNow + timeout;
             long target = Interlocked.Read(ref enqueued);
@@ -153,7 +155,7 @@ namespace LlamaLog.Engine.Otlp
             }
 
             var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Options.TimeoutMilliseconds);
-            Flush(TimeSpan.FromMilliseconds(Options.TimeoutMilliseconds));
+            TryFlush(TimeSpan.FromMilliseconds(Options.TimeoutMilliseconds));
             stopping = true;
             work.Set();
             int left = (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds);
@@ -218,7 +220,7 @@ namespace LlamaLog.Engine.Otlp
                     }
                 }
 
-                if (!queue.TryDequeue(out QueuedRecord item))
+                if (!queue.TryDequeue(out LogRecord item))
                 {
                     if (stopping)
                     {
@@ -241,7 +243,7 @@ namespace LlamaLog.Engine.Otlp
                 Interlocked.Decrement(ref queued);
                 try
                 {
-                    Send(item.Record, item.Trace);
+                    Send(item);
                 }
                 catch (Exception)
                 {
@@ -268,12 +270,18 @@ namespace LlamaLog.Engine.Otlp
             }
         }
 
-        private void Send(LogRecord record, TraceContext trace)
+        private void Send(LogRecord record)
         {
-            var attributes = new List<KeyValuePair<string, object>>(6)
+            IReadOnlyList<KeyValuePair<string, object>> properties = record.Properties;
+            var attributes = new List<KeyValuePair<string, object>>(properties.Count + 5)
             {
                 new KeyValuePair<string, object>("category", record.Category),
             };
+
+            foreach (KeyValuePair<string, object> property in properties)
+            {
+                attributes.Add(new KeyValuePair<string, object>(property.Key, OtlpAttributeValue.From(property.Value)));
+            }
 
             if (record.Line > 0)
             {
@@ -281,15 +289,15 @@ namespace LlamaLog.Engine.Otlp
             }
 
             ExceptionDetails exception = record.Exception;
-            if (exception != null && exception.Chain.Count > 0)
+            if (exception != null && exception.Stacks.Count > 0)
             {
-                attributes.Add(new KeyValuePair<string, object>("exception.type", exception.Chain[0].Key));
-                attributes.Add(new KeyValuePair<string, object>("exception.message", exception.Chain[0].Value));
+                attributes.Add(new KeyValuePair<string, object>("exception.type", exception.Stacks[0].TypeName));
+                attributes.Add(new KeyValuePair<string, object>("exception.message", exception.Stacks[0].Message));
                 attributes.Add(new KeyValuePair<string, object>("exception.stacktrace", string.Join("\n", exception.Lines())));
             }
 
-            string body = record.Markup ? RichMarkup.ToPlainText(record.Message) : record.Message;
-            channel.Write(record.Time.ToUniversalTime(), record.Level, record.Name, body, attributes,
+            TraceContext trace = record.Trace;
+            channel.Write(record.Time.ToUniversalTime(), record.Level, record.Name, record.PlainMessage, attributes,
                 trace?.TraceId, trace?.SpanId, trace?.Flags ?? 0, trace?.TraceState);
         }
 
@@ -298,19 +306,6 @@ namespace LlamaLog.Engine.Otlp
         {
             var task = System.Threading.Tasks.Task.Run(call);
             return task.Wait(Math.Max(0, timeoutMilliseconds)) && task.Result;
-        }
-
-        private struct QueuedRecord
-        {
-            public QueuedRecord(LogRecord record, TraceContext trace)
-            {
-                Record = record;
-                Trace = trace;
-            }
-
-            public LogRecord Record { get; }
-
-            public TraceContext Trace { get; }
         }
     }
 }

@@ -25,6 +25,9 @@ namespace LlamaLog.Engine.Otlp
         /// <summary>-TraceParent, TRACEPARENT, or None.</summary>
         public string FallbackSource { get; }
 
+        /// <summary>The fallback as a traceparent value, or null.</summary>
+        public string FallbackTraceParent => Fallback?.ToString();
+
         /// <summary>The context of the calling thread's current activity, else <see cref="Fallback"/>.</summary>
         public TraceContext Current() => ActivityTraceContext.Current() ?? Fallback;
 
@@ -48,10 +51,10 @@ namespace LlamaLog.Engine.Otlp
                 return None;
             }
 
-            TraceContext context = TraceParentParser.Parse(traceParent, state, out string problem);
+            TraceContext context = TraceContext.TryParse(traceParent, state, out string problem);
             if (context == null)
             {
-                warnings.Add(source + " '" + traceParent + "' " + problem + "; it is ignored.");
+                warnings.Add(source + " '" + traceParent + "' is ignored: " + problem + ".");
                 return None;
             }
 

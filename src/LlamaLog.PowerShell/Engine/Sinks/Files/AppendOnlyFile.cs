@@ -1,6 +1,6 @@
 using System;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
     /// A file opened for appending, where each <see cref="Append"/> is one write the operating system places

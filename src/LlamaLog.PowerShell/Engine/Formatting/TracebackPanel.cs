@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Text;
 using LlamaLog.Engine.Markup;
+using LlamaLog.Engine.Records;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Formatting
 {
     /// <summary>
     /// The analogue of Rich's traceback for a PowerShell error: a rounded panel titled
     /// <c>Traceback (most recent call last)</c> holding the script stack trace, then <c>Type: message</c> for the
-    /// exception and each inner one. It sits in the message column: indented 9 cells, as wide as the column.
+    /// exception and each inner one (every one of an aggregate, numbered). It sits in the message column: indented 9 cells, as wide as the column.
     /// Like the rest of the layout, lines carry no bare padding after their last visible cell.
     /// </summary>
     public static class TracebackPanel
@@ -29,29 +30,20 @@ namespace LlamaLog.Engine.Output
                 AppendPanel(output, details.ScriptStackTrace, column, ansi);
             }
 
-            for (int i = 0; i < details.Chain.Count; i++)
+            foreach (KeyValuePair<string, string> line in details.ExceptionLines())
             {
-                KeyValuePair<string, string> entry = details.Chain[i];
-                if (i > 0)
+                if (line.Key.Length == 0)
                 {
-                    AppendWrapped(output, "Caused by (inner exception):", column);
+                    AppendWrapped(output, line.Value, column);
                 }
-
-                string[] lines = (entry.Value ?? string.Empty).Replace("\r\n", "\n").Split('\n');
-                string type = entry.Key + ": ";
-                if (ansi)
+                else if (ansi)
                 {
-                    output.Append(Indent).Append(TypeStyle).Append(type).Append(Reset);
-                    AppendWrappedRest(output, lines[0], column - CellWidth.Of(type), column);
+                    output.Append(Indent).Append(TypeStyle).Append(line.Key).Append(Reset);
+                    AppendWrappedRest(output, line.Value, column - CellWidth.Of(line.Key), column);
                 }
                 else
                 {
-                    AppendWrapped(output, type + lines[0], column);
-                }
-
-                for (int j = 1; j < lines.Length; j++)
-                {
-                    AppendWrapped(output, lines[j], column);
+                    AppendWrapped(output, line.Key + line.Value, column);
                 }
             }
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
     /// The glibc calls the Linux file sink makes (UnixAppendFile, LinuxStat, PathChangeWatch), declared once, with

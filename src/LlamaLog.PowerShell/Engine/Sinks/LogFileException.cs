@@ -1,6 +1,6 @@
 using System;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks
 {
     /// <summary>A log file that cannot be opened; the message names the path and the reason.</summary>
     public sealed class LogFileException : Exception

@@ -1,7 +1,7 @@
 using System;
 using LlamaLog.Engine.Markup;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Formatting
 {
     /// <summary>
     /// Decides the colour system as Rich does for a terminal (COLORTERM, then the TERM suffix), with

@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
     /// Unix append through libc: .NET's FileMode.Append tracks the end itself instead of using O_APPEND, so

@@ -4,9 +4,9 @@ using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Reflection;
-using LlamaLog.Engine.Output;
+using LlamaLog.Engine.Formatting;
 
-namespace LlamaLog.Cmdlets
+namespace LlamaLog.Emit
 {
     /// <summary>
     /// Reads $PSStyle.OutputRendering late-bound: $PSStyle does not exist on Windows PowerShell 5.1. $PSStyle is

@@ -1,6 +1,6 @@
 using System;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
     /// A file's identity (device and inode) through glibc's <c>stat</c> and <c>fstat</c>. On Linux x86-64 and

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
     /// Tells, without touching the path, whether anything may have renamed, deleted or replaced a log file since

@@ -1,6 +1,6 @@
 using System;
 
-namespace LlamaLog.Engine.Output
+namespace LlamaLog.Engine
 {
     /// <summary>
     /// The variables Llama Stack reads, with the names it has under OGX: each OGX_ name is read only when its
@@ -11,6 +11,7 @@ namespace LlamaLog.Engine.Output
         public const string Logging = "LLAMA_STACK_LOGGING";
         public const string LogFile = "LLAMA_STACK_LOG_FILE";
         public const string LogWidth = "LLAMA_STACK_LOG_WIDTH";
+        public const string LogFormat = "LLAMA_STACK_LOG_FORMAT";
 
         /// <summary>The value and the name it was read from, or null when neither twin is set.</summary>
         public static string Read(string llamaStackName, out string readFrom)

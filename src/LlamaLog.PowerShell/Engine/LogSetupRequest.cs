@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace LlamaLog.Engine
+{
+    /// <summary>
+    /// What a setup is asked for. A null setting is read from the environment (as Llama Stack's setup_logging
+    /// does), else it takes its default.
+    /// </summary>
+    public sealed class LogSetupRequest
+    {
+        /// <summary>Category levels in order; null means LLAMA_STACK_LOGGING (or OGX_LOGGING).</summary>
+        public IList<KeyValuePair<string, int>> Levels { get; set; }
+
+        /// <summary>The log file; null means LLAMA_STACK_LOG_FILE (or OGX_LOG_FILE).</summary>
+        public string LogFile { get; set; }
+
+        /// <summary>The console width; null means LLAMA_STACK_LOG_WIDTH (or OGX_LOG_WIDTH), else 120.</summary>
+        public int? Width { get; set; }
+
+        public ConsoleTarget Console { get; set; } = ConsoleTarget.Host;
+
+        /// <summary>The file's format; null means Text.</summary>
+        public FileFormat? FileFormat { get; set; }
+
+        /// <summary>The console's format; null means LLAMA_STACK_LOG_FORMAT (or OGX_LOG_FORMAT): json gives Json, anything else Rich.</summary>
+        public ConsoleFormat? ConsoleFormat { get; set; }
+
+        /// <summary>The OTLP parameters; unset ones are read from the OTEL_* variables.</summary>
+        public Otlp.OtlpParameters Otlp { get; set; }
+
+        /// <summary>The trace context when no activity is current; null means TRACEPARENT (and TRACESTATE).</summary>
+        public string TraceParent { get; set; }
+
+        /// <summary>Whether a log file that cannot be opened fails the setup (a cmdlet) or only warns (the import).</summary>
+        public bool FailOnFileError { get; set; }
+
+        /// <summary>Turns a path as given into a full path (PowerShell's current location for cmdlets).</summary>
+        public Func<string, string> ResolvePath { get; set; } = System.IO.Path.GetFullPath;
+    }
+}
