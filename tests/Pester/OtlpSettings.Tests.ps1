@@ -268,3 +268,87 @@ Describe 'A property value as an OTLP attribute' {
         [LlamaLog.Engine.Otlp.OtlpAttributeValue]::From($list) | Should -Match '<max depth>'
     }
 }
+
+Describe 'Initialize-LlamaLog with OTLP settings' {
+    BeforeAll {
+        Import-Module $env:LLAMALOG_TEST_MODULE -Force
+        $script:Folder = New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-otlp-settings-$([guid]::NewGuid())")
+        # Nothing listens on 127.0.0.1:9: a replaced exporter's flush gives up after this.
+        $env:OTEL_EXPORTER_OTLP_TIMEOUT = '300'
+    }
+
+    AfterAll {
+        Initialize-LlamaLog -Console None
+        Remove-Item Env:OTEL_EXPORTER_OTLP_TIMEOUT
+        Remove-Item $Folder -Recurse -Force
+    }
+
+    It 'refuses <Case> with error <ErrorId>, naming it, and changes nothing else' -ForEach @(
+        @{ Case = 'an endpoint that is not an absolute http(s) URI'; Parameters = @{ OtlpEndpoint = 'collector:4318' }; Message = "*-OtlpEndpoint 'collector:4318' is not an absolute http or https URI*" }
+        @{ Case = 'a header with a bad name'; Parameters = @{ OtlpEndpoint = 'http://127.0.0.1:4318'; OtlpHeader = @{ 'a b' = 'v' } }; Message = "*-OtlpHeader 'a b' is not a valid header name*" }
+    ) {
+        $log = Join-Path $Folder 'kept.log'
+        Initialize-LlamaLog -CategoryLevel @{ core = 'error' } -LogFile $log -Console None
+        $failure = { Initialize-LlamaLog -CategoryLevel @{ core = 'debug' } -Console None @Parameters } | Should -Throw -PassThru -ExpectedMessage $Message
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidOtlpSetting,*'
+        (Get-LlamaLogLevel -Category core).Level | Should -Be 'ERROR'
+        (Get-LlamaLogSetting).LogFile | Should -Be $log
+    }
+
+    It 'refuses an unknown protocol by its parameter type' {
+        { Initialize-LlamaLog -OtlpEndpoint 'http://127.0.0.1:4318' -OtlpProtocol 'HttpJson' } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*' -ExpectedMessage '*HttpJson*'
+    }
+
+    It 'shows the endpoint, protocol and trace context with their sources' {
+        Initialize-LlamaLog -Console None -OtlpEndpoint 'http://127.0.0.1:9' -OtlpProtocol Grpc -TraceParent '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+        $s = Get-LlamaLogSetting
+        $s.OtlpEndpoint | Should -Be 'http://127.0.0.1:9/'
+        $s.OtlpEndpointSource | Should -Be '-OtlpEndpoint'
+        $s.OtlpProtocol | Should -Be 'Grpc'
+        $s.OtlpProtocolSource | Should -Be '-OtlpProtocol'
+        $s.TraceParent | Should -Be '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+        $s.TraceParentSource | Should -Be '-TraceParent'
+        $s.Otlp.MaxQueueSize | Should -Be 65536
+    }
+
+    It 'reads the OTEL_ variables, and a parameter wins over them' {
+        $env:OTEL_EXPORTER_OTLP_ENDPOINT = 'http://127.0.0.1:9'
+        $env:OTEL_EXPORTER_OTLP_PROTOCOL = 'grpc'
+        try {
+            Initialize-LlamaLog -Console None -OtlpProtocol HttpProtobuf
+            $s = Get-LlamaLogSetting
+            $s.OtlpEndpoint | Should -Be 'http://127.0.0.1:9/v1/logs'
+            $s.OtlpEndpointSource | Should -Be 'OTEL_EXPORTER_OTLP_ENDPOINT'
+            $s.OtlpProtocolSource | Should -Be '-OtlpProtocol'
+        }
+        finally {
+            Remove-Item Env:OTEL_EXPORTER_OTLP_ENDPOINT, Env:OTEL_EXPORTER_OTLP_PROTOCOL
+        }
+    }
+
+    It 'counts queued records until they are exported or lost' {
+        Initialize-LlamaLog -Console None -OtlpEndpoint 'http://127.0.0.1:9'
+        for ($i = 0; $i -lt 5; $i++) { Write-LlamaLog -Category core "queued $i" }
+        $s = Get-LlamaLogSetting
+        $s.OtlpExported + $s.OtlpDropped + $s.OtlpQueued | Should -Be 5
+    }
+
+    It 'exports nothing without an endpoint' {
+        Initialize-LlamaLog -Console None
+        $s = Get-LlamaLogSetting
+        $s.OtlpEndpoint | Should -BeNullOrEmpty
+        $s.OtlpEndpointSource | Should -Be 'None'
+        $s.OtlpExported + $s.OtlpQueued | Should -Be 0
+    }
+
+    It 'warns once about a malformed TRACEPARENT and ignores it' {
+        $env:TRACEPARENT = '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01'
+        try {
+            Initialize-LlamaLog -Console None -WarningVariable warnings -WarningAction SilentlyContinue
+        }
+        finally { Remove-Item Env:TRACEPARENT }
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "TRACEPARENT '00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01' is ignored:*"
+        (Get-LlamaLogSetting).TraceParentSource | Should -Be 'None'
+    }
+}
