@@ -4,14 +4,16 @@
     Builds, tests, documents, benchmarks and packages the LlamaLog module.
 .DESCRIPTION
     The project's only entry point. Run it with the pinned PowerShell: `dotnet tool restore`, then
-    `dotnet pwsh ./build.ps1 <Task>`. Tasks: Build (default), Test, Demo, Bench, Docs, Package, Clean.
+    `dotnet pwsh ./build.ps1 <Task>`. Tasks: Build (default), Test, Demo, Dashboard, Bench, Docs, Package, Clean.
+    Dashboard starts the Aspire dashboard (an OTLP receiver with a web UI, from NuGet), runs the demo with OTLP
+    export on, prints the dashboard's URL, and stops the dashboard on Ctrl+C.
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Docs', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Dashboard', 'Bench', 'Docs', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -107,6 +109,31 @@ function Invoke-Demo {
         '-ModuleManifest', $ModuleManifest)
 }
 
+function Invoke-Dashboard {
+    # The test tools restore the dashboard; TestLog.ps1 knows how to start it (loopback, ports of the system's
+    # choosing, anonymous, a scratch HOME) and stops it with this process at the latest.
+    $null = Get-PesterPath
+    . (Join-Path $Root 'tests/Pester/TestLog.ps1')
+    $dashboard = Start-OtlpDashboard
+    try {
+        $env:OTEL_SERVICE_NAME = 'llamalog-demo'
+        $env:OTEL_EXPORTER_OTLP_ENDPOINT = $dashboard.HttpUrl
+        try {
+            Invoke-Demo
+        }
+        finally {
+            Remove-Item Env:OTEL_SERVICE_NAME, Env:OTEL_EXPORTER_OTLP_ENDPOINT
+        }
+        Write-Host ''
+        Write-Host "The demo's records are in the dashboard: $($dashboard.Url)/structuredlogs"
+        Write-Host 'Press Ctrl+C to stop the dashboard.'
+        while ($true) { Start-Sleep -Seconds 1 }
+    }
+    finally {
+        Stop-OtlpDashboard $dashboard
+    }
+}
+
 function Invoke-Bench {
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'),
         '-ModuleManifest', $ModuleManifest, '-OutputPath', $OutDir)
@@ -138,6 +165,7 @@ foreach ($name in $Task) {
         'Docs' { if (-not (Test-Path $ModuleManifest)) { Invoke-Build } else { Invoke-Docs } }
         'Test' { Invoke-Build; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Dashboard' { Invoke-Build; Invoke-Dashboard }
         'Bench' { Invoke-Build; Invoke-Bench }
         'Package' { Invoke-Build; Invoke-Package }
         'Clean' { Invoke-Clean }
