@@ -3,7 +3,8 @@
     The README's main job: the built module used on the example run.yaml.
 .DESCRIPTION
     Reads the category levels of examples/run.yaml, applies them, writes categorized messages with Rich
-    markup to the host and to a log file, then prints the file. Run through `build.ps1 Demo`.
+    markup and properties to the host and to a log file, shows one record as OGX's JSON line, then prints the
+    file. Run through `build.ps1 Demo`.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest
@@ -40,6 +41,15 @@ try {
 catch {
     $_ | Write-LlamaLog -Category providers 'Could not read [bold red]a provider file[/]'
 }
+
+Write-Host "`n== Properties follow the message as key=value pairs, as OGX's renderer writes them"
+Write-LlamaLog -Category server 'Listening on' -Property ([ordered]@{ port = 8321; host = '0.0.0.0' })
+
+Write-Host "`n== The console as an OGX server prints it with OGX_LOG_FORMAT=json: one JSON line per record"
+Initialize-LlamaLog -LogFile $logFile -Width 100 -ConsoleFormat Json
+$log = Get-LlamaLogger -Name demo -Category server
+$log.With(@{ request = 'r-42' }).Info('Served [bold]GET /v1/models[/bold]', [ordered]@{ status = 200; ms = 12.5 })
+Initialize-LlamaLog -LogFile $logFile -Width 100
 
 Write-Host "`n== The log file: clean text, one line per record"
 Get-Content -Path $logFile | Write-Host

@@ -1,7 +1,7 @@
 # Malformed input never breaks the session: a clear error or warning naming the problem and its place,
 # the levels already set untouched, and no raw .NET exception text.
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-bad-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
 
@@ -251,7 +251,7 @@ Describe 'Bad markup in Write-LlamaLog' {
         $shown = Write-LlamaLog -Category core $Text -ErrorVariable err -WarningVariable warn 6>&1
         $err | Should -BeNullOrEmpty
         $warn | Should -BeNullOrEmpty
-        ($shown.MessageData.Message -replace '\x1b\[[0-9;]*m', '') | Should -BeLike "*core: $([WildcardPattern]::Escape($Text))"
+        (Remove-Ansi $shown.MessageData.Message) | Should -BeLike "*core: $([WildcardPattern]::Escape($Text))"
         & $LastLine | Should -Be $Text
     }
 

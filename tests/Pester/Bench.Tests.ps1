@@ -1,5 +1,5 @@
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Definitions = Import-PowerShellDataFile (Join-Path $RepoRoot 'bench/Scenarios.psd1')
     $script:Scenarios = @($Definitions.Scenarios)

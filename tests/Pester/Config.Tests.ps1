@@ -4,7 +4,7 @@
 # the same process) take part in 'all', so expectations for 'all' include them after the seed's.
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     $script:SeedCategories = @(
         'core', 'server', 'router', 'inference', 'agents', 'safety', 'eval', 'tools', 'client', 'openai',

@@ -33,9 +33,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../tools/LlamaLogDocs.psm1') -Force
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:Docs = Join-Path $PSScriptRoot '../../docs/en-US'
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $script:ModuleManifest = $env:LLAMALOG_TEST_MODULE
 
     function Get-AboutCode([string] $Path) {

@@ -6,7 +6,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../tools/LlamaLogDocs.psm1') -Force
     $script:Data = Join-Path $PSScriptRoot 'data/docs'
     $script:SamplePage = Join-Path $Data 'valid/Set-DocsSample.md'
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     function Get-LineNumber {
         # The line of a page that a schema error must name: the last line matching the pattern.

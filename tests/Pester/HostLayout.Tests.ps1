@@ -7,7 +7,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     # Every text the Rich cases feed to markup, the console or the handler, and a few more that touch the prefix.
     $cases = Get-Content (Join-Path $PSScriptRoot 'data/rich-cases.jsonl') -Encoding utf8 | Where-Object { $_ } |

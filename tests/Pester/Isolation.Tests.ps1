@@ -4,7 +4,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:RunYaml = Join-Path $PSScriptRoot '../../examples/run.yaml'
 
     function Get-OtherYamlDotNet {

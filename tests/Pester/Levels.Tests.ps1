@@ -3,7 +3,7 @@
 # Levels are process-wide and shared with the other test files: every Describe puts them back.
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     # The seed's CATEGORIES, in its order.
     $script:SeedCategories = @(

@@ -1,28 +1,5 @@
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-    $script:LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?<name>\S+):(?<line>\d+) (?<category>\S+): (?<message>.*)$'
-
-    function New-TestFolder {
-        $path = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-file-$([guid]::NewGuid())"
-        New-Item -ItemType Directory -Path $path | Out-Null
-        $path
-    }
-
-    function Start-PwshProcess {
-        # Start-Process joins -ArgumentList without quoting, so the script travels encoded.
-        param([string] $Script)
-        $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-        Start-Process -FilePath $Pwsh -PassThru -NoNewWindow -ArgumentList '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded
-    }
-
-    function Get-Messages {
-        # The message part of every record line of a log file.
-        param([string] $Path)
-        foreach ($line in [System.IO.File]::ReadAllLines($Path)) {
-            if ($line -match $LinePattern) { $Matches.message } else { "<not a record line: $line>" }
-        }
-    }
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 }
 
 AfterAll {
@@ -286,7 +263,7 @@ Describe 'Log file rotation and faults' {
         $w1.Count | Should -Be 1
         $w1[0].Message | Should -Match 'Cannot write to the log file ''/dev/full'': No space left on device'
         $w2.Count | Should -Be 0
-        ("$first" -replace '\x1b\[[0-9;]*m', '') | Should -Match 'disk full 1'
+        (Remove-Ansi "$first") | Should -Match 'disk full 1'
     }
 
     It 'keeps writing to the host while the file cannot be written' {

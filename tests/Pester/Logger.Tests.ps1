@@ -1,5 +1,4 @@
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-logger-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
 
@@ -179,13 +178,10 @@ Describe 'A logger record and a Write-LlamaLog record with the same inputs' {
     }
 
     It 'are identical on the host apart from the time' {
-        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-        $output = & $pwsh -NoProfile -NonInteractive -Command @"
-`$env:COLORTERM = 'truecolor'
-Import-Module '$env:LLAMALOG_TEST_MODULE'
-`$log = Get-LlamaLogger same -Category core
-`$log.Warning('[red]same[/red] text 42'); Write-LlamaLog -Name same -Category core -Level Warning '[red]same[/red] text 42' 6>&1 | ForEach-Object { `$_.MessageData.Message }
-"@
+        $output = Invoke-Pwsh -Environment @{ TERM = 'xterm-256color'; COLORTERM = 'truecolor' } -Script @'
+$log = Get-LlamaLogger same -Category core
+$log.Warning('[red]same[/red] text 42'); Write-LlamaLog -Name same -Category core -Level Warning '[red]same[/red] text 42' 6>&1 | ForEach-Object { $_.MessageData.Message }
+'@
         $output.Count | Should -Be 2
         $output[0] | Should -Match "`e\[31mWARNING"
         (Remove-Time $output[0]) | Should -Be (Remove-Time $output[1])

@@ -2,15 +2,9 @@
 # concurrent use, and a seeded fuzz run.
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     $script:Esc = [char]27
-
-    function Remove-Escape {
-        # The text of an ANSI rendering: SGR sequences and OSC 8 link brackets removed.
-        param([string] $Text)
-        $Text -replace "$Esc\[[0-9;]*m", '' -replace "$Esc\]8;[^$Esc]*$Esc\\", ''
-    }
 
     function Render-Record {
         param([string] $Message, [string] $ColorSystem = 'None', [int] $Width = 120)
@@ -208,7 +202,7 @@ Describe 'Concurrent use' {
             ('中文字符测试' * 30) + ' [/] ' + ("x`ty" * 20)
         )
         $expected = foreach ($message in $messages) {
-            Remove-Escape ([LlamaLog.Engine.Markup.RichHandlerLayout]::Render(30, 'WARNING', $message, $true, 80, 'EightBit'))
+            Remove-Ansi ([LlamaLog.Engine.Markup.RichHandlerLayout]::Render(30, 'WARNING', $message, $true, 80, 'EightBit'))
         }
         $results = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
             $messages = $using:messages
@@ -220,7 +214,7 @@ Describe 'Concurrent use' {
         }
         # Workers interleave their output, so compare as counts: each message rendered 1,600 times, identically.
         $results.Count | Should -Be (8 * 200 * $messages.Count)
-        $groups = @($results | ForEach-Object { Remove-Escape $_ } | Group-Object -CaseSensitive -NoElement)
+        $groups = @($results | ForEach-Object { Remove-Ansi $_ } | Group-Object -CaseSensitive -NoElement)
         $groups.Count | Should -Be $messages.Count
         foreach ($group in $groups) {
             $expected | Should -Contain $group.Name
@@ -297,7 +291,7 @@ Describe 'Fuzzing (seeded, a few seconds)' {
                 if (Test-EngineException $_.Exception.InnerException) { continue }
                 throw
             }
-            if ((Remove-Escape $ansi) -cne $plain) { $mismatches.Add($text) }
+            if ((Remove-Ansi $ansi) -cne $plain) { $mismatches.Add($text) }
         }
         $runs | Should -BeGreaterThan 100
         $mismatches | Should -BeNullOrEmpty

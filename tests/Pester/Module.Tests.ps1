@@ -1,7 +1,7 @@
 BeforeAll {
     $script:ModuleManifest = $env:LLAMALOG_TEST_MODULE
     $script:ModuleDir = Split-Path $ModuleManifest
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 }
 
 Describe 'The built module' {

@@ -1,6 +1,6 @@
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:Version = (Import-PowerShellDataFile (Join-Path $RepoRoot 'module/LlamaLog.psd1')).ModuleVersion
 }
 

@@ -4,10 +4,9 @@
 # that child process only.
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     $script:Module = $env:LLAMALOG_TEST_MODULE
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $script:SeedCategories = @(
         'core', 'server', 'router', 'inference', 'agents', 'safety', 'eval', 'tools', 'client', 'openai',
         'openai_responses', 'openai_conversations', 'testing', 'providers', 'models', 'files', 'vector_io',

@@ -16,7 +16,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:PythonText = [LlamaLog.Engine.Config.PythonText]
 
     function ConvertTo-Text([object[]] $CodePoints) {

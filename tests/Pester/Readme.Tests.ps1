@@ -4,7 +4,7 @@ BeforeDiscovery {
 
 BeforeAll {
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     # The README's commands: each alone on a line of a fenced block, starting with 'dotnet'.
     $script:ReadmeCommands = @(
@@ -45,7 +45,7 @@ Describe 'The main-job command' {
         Push-Location $RepoRoot
         try {
             # The host output is coloured where the host takes escape codes; the checks read the text.
-            $script:DemoOutput = (& $Pwsh -NoProfile -NonInteractive -Command $DemoCommand 2>&1 | Out-String) -replace '\x1b\[[0-9;]*m', ''
+            $script:DemoOutput = Remove-Ansi (& $Pwsh -NoProfile -NonInteractive -Command $DemoCommand 2>&1 | Out-String)
             $script:DemoExit = $LASTEXITCODE
         }
         finally {

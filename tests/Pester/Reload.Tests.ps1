@@ -1,6 +1,6 @@
 # The state lives in the process, not in the module: removing and importing the module again keeps it.
 BeforeAll {
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-reload-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
 }

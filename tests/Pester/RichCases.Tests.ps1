@@ -39,7 +39,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     $script:Esc = [char]27
 

@@ -1,15 +1,9 @@
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
-    $script:Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $script:Folder = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-write-$([guid]::NewGuid())"
     New-Item -ItemType Directory -Path $Folder | Out-Null
 
     . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
-    function Strip-Ansi {
-        param([string] $Text)
-        $Text -replace '\x1b\[[0-9;]*m', '' -replace '\x1b\]8;[^\x1b]*\x1b\\', ''
-    }
 }
 
 AfterAll {
@@ -69,7 +63,7 @@ Describe 'Write-LlamaLog level filtering' {
     ) {
         Reset-Log @{ core = 'debug' } -Console Host
         $host_ = Write-LlamaLog -Category core -Level $Level 'x' 6>&1
-        (Strip-Ansi "$host_") | Should -Match "^$Name +\d{4}-"
+        (Remove-Ansi "$host_") | Should -Match "^$Name +\d{4}-"
     }
 
     It 'reads levels live: a change in another runspace applies to the very next record' {
@@ -264,7 +258,7 @@ Describe 'Write-LlamaLog with an error record or exception' {
     It 'shows the details after the message on the host' {
         Reset-Log -Console Host
         $shown = try { throw [System.InvalidOperationException]::new('visible') } catch { $_ | Write-LlamaLog -Category core 6>&1 }
-        $text = Strip-Ansi ($shown | Out-String)
+        $text = Remove-Ansi ($shown | Out-String)
         $text | Should -Match 'ERROR +\S+ \S+ \S+ core: visible'
         $text | Should -Match 'System\.InvalidOperationException: visible'
         $text | Should -Match 'Traceback \(most recent call last\)'
@@ -304,7 +298,7 @@ Describe 'Write-LlamaLog host output' {
     It 'wraps at -Width with continuation lines indented 9 cells' {
         Reset-Log @{} -Console Host
         Initialize-LlamaLog -Width 40 -Console Host
-        $text = Strip-Ansi ((Write-LlamaLog -Name n 'The quick brown fox jumps over the lazy dog and keeps running far away' 6>&1) | Out-String)
+        $text = Remove-Ansi ((Write-LlamaLog -Name n 'The quick brown fox jumps over the lazy dog and keeps running far away' 6>&1) | Out-String)
         $lines = $text.TrimEnd() -split '\r?\n'
         $lines.Count | Should -BeGreaterThan 1
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 40 }
@@ -325,22 +319,22 @@ Describe 'Write-LlamaLog host output' {
 
 Describe 'Write-LlamaLog colours' {
     BeforeAll {
-        $script:ColourScript = "Import-Module '$env:LLAMALOG_TEST_MODULE'; Initialize-LlamaLog -CategoryLevel @{}; `$r = Write-LlamaLog -Category core '[red]red[/red] text' 6>&1; `$r.MessageData.Message"
+        $script:ColourScript = "Initialize-LlamaLog -CategoryLevel @{}; `$r = Write-LlamaLog -Category core '[red]red[/red] text' 6>&1; `$r.MessageData.Message"
     }
 
     It 'uses escape codes when the host supports virtual terminal sequences' {
-        $output = & $Pwsh -NoProfile -NonInteractive -Command ("`$env:COLORTERM = 'truecolor'; " + $ColourScript)
+        $output = Invoke-Pwsh $ColourScript @{ TERM = 'xterm-256color'; COLORTERM = 'truecolor' }
         "$output" | Should -Match ([regex]::Escape("`e[34mINFO    `e[0m"))
     }
 
     It 'writes no escape codes at all when NO_COLOR is set' {
-        $output = & $Pwsh -NoProfile -NonInteractive -Command ("`$env:NO_COLOR = '1'; " + $ColourScript)
+        $output = Invoke-Pwsh $ColourScript @{ TERM = 'xterm-256color'; NO_COLOR = '1' }
         "$output" | Should -Not -Match "`e"
         "$output" | Should -Match 'INFO +\S+ \S+ pwsh:1 core: red text'
     }
 
     It 'writes no escape codes when $PSStyle.OutputRendering is PlainText' {
-        $output = & $Pwsh -NoProfile -NonInteractive -Command ("`$PSStyle.OutputRendering = 'PlainText'; " + $ColourScript)
+        $output = Invoke-Pwsh ("`$PSStyle.OutputRendering = 'PlainText'; " + $ColourScript) @{ TERM = 'xterm-256color' }
         "$output" | Should -Not -Match "`e"
     }
 }

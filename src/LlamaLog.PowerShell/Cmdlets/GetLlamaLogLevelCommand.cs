@@ -19,7 +19,7 @@ namespace LlamaLog.Cmdlets
         {
             if (Category == null)
             {
-                Emit(AllNames(includeUnsetRoot: false));
+                Emit(AllNames());
                 return;
             }
 
@@ -27,7 +27,7 @@ namespace LlamaLog.Cmdlets
             {
                 if (name == CategoryNames.All)
                 {
-                    Emit(AllNames(includeUnsetRoot: false));
+                    Emit(AllNames());
                     continue;
                 }
 
@@ -41,15 +41,16 @@ namespace LlamaLog.Cmdlets
             }
         }
 
-        private static IEnumerable<string> AllNames(bool includeUnsetRoot)
+        // What 'all' names, less the root while no level was ever given to it (it then has none to show).
+        private static IEnumerable<string> AllNames()
         {
-            var names = new List<string>(CategoryLevels.Categories);
-            if (includeUnsetRoot || CategoryLevels.Root.Level != CategoryLevels.Unset)
+            foreach (string name in CategoryLevels.NamesOf(CategoryNames.All))
             {
-                names.Add(CategoryNames.Root);
+                if (name != CategoryNames.Root || CategoryLevels.Root.Level != CategoryLevels.Unset)
+                {
+                    yield return name;
+                }
             }
-
-            return names;
         }
 
         private void Emit(IEnumerable<string> names)

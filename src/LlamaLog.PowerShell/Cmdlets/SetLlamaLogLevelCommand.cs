@@ -58,15 +58,6 @@ namespace LlamaLog.Cmdlets
             }
         }
 
-        private static IEnumerable<string> ChangedBy(string name)
-        {
-            if (name != CategoryNames.All)
-            {
-                return new[] { name };
-            }
-
-            var names = new List<string>(CategoryLevels.Categories) { CategoryNames.Root };
-            return names;
-        }
+        private static IEnumerable<string> ChangedBy(string name) => CategoryLevels.NamesOf(name);
     }
 }

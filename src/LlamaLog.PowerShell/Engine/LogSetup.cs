@@ -121,6 +121,7 @@ namespace LlamaLog.Engine
             settings.OtlpSink = otlpSink;
             settings.TraceSource = traceSource;
 
+            Dictionary<string, int> parkedBefore = HeldRecords.ParkedCounts();
             try
             {
                 CategoryLevels.ResetAndApply(levels, levelSource);
@@ -140,12 +141,15 @@ namespace LlamaLog.Engine
                 throw;
             }
 
-            int parked = HeldRecords.ParkedCount(out string[] paths);
-            if (parked > 0)
+            // Said for the records this setup left behind; a later setup does not repeat it.
+            foreach (KeyValuePair<string, int> parked in HeldRecords.ParkedCounts())
             {
-                warnings.Add(parked.ToString(CultureInfo.InvariantCulture) + (parked == 1 ? " record is" : " records are")
-                    + " still held for '" + string.Join("', '", paths) + "', which could not be written: "
-                    + (parked == 1 ? "it is" : "they are") + " written first when that file is logged to again, and lost if this process ends before.");
+                if (!parkedBefore.TryGetValue(parked.Key, out int before) || parked.Value > before)
+                {
+                    warnings.Add(parked.Value.ToString(CultureInfo.InvariantCulture) + (parked.Value == 1 ? " record is" : " records are")
+                        + " still held for '" + parked.Key + "', which could not be written: " + (parked.Value == 1 ? "it is" : "they are")
+                        + " written first when that file is logged to again, and lost if this process ends before.");
+                }
             }
 
             return settings;

@@ -18,12 +18,10 @@ namespace LlamaLog.Engine.Config
 
             if (category == CategoryNames.All)
             {
-                foreach (string name in CategoryLevels.Categories)
+                foreach (string name in CategoryLevels.NamesOf(category))
                 {
                     target.Set(name, value);
                 }
-
-                target.Set(CategoryNames.Root, value);
             }
             else if (CategoryLevels.IsCategory(category))
             {

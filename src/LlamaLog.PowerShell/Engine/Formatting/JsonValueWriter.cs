@@ -1,80 +1,414 @@
 using System;
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace LlamaLog.Engine.Formatting
 {
-    // PLACEHOLDER until the json branch merges (it replaces this file).
+    /// <summary>
+    /// Writes a .NET value as CPython's <c>json.dumps(value)</c> does with its defaults (separators
+    /// <c>", "</c> and <c>": "</c>, <c>ensure_ascii=True</c>), byte for byte, so that structured records read
+    /// the same as a Python server's.
+    /// </summary>
+    /// <remarks>
+    /// <para>Strings are ASCII: every character outside ' ' to '~' (U+007F included, as CPython does) is
+    /// <c>\uXXXX</c> in lowercase hex, one per UTF-16 code unit, so an astral character is its surrogate
+    /// pair and a lone surrogate stays itself. Dictionary keys are strings as json.dumps makes them:
+    /// <c>1</c> is <c>"1"</c>, True <c>"true"</c>, None <c>"null"</c>, a float its repr.</para>
+    /// <para>Where Python has no answer, the project decides: NaN and infinities are the strings
+    /// <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> (Python writes them bare, which is not JSON);
+    /// a decimal is its exact digits as a number (<c>1.10</c>); a DateTime or DateTimeOffset is its
+    /// <c>isoformat()</c> string (see <see cref="PythonDateTimeText"/>); any other value is its invariant
+    /// text as a string.</para>
+    /// <para>Containers nested deeper than <see cref="MaxDepth"/>, and a container inside itself, are written
+    /// as the string <see cref="CutMarker"/>; the rest of the value is still written (see
+    /// <see cref="NestingPath"/> for how depth is counted).</para>
+    /// <para>A value's ToString and enumerator are user code: they run here and may throw (the output then
+    /// holds what was written before), and an endless enumerable never ends; the caller decides what a record
+    /// with such a value becomes.</para>
+    /// </remarks>
     public static class JsonValueWriter
     {
+        /// <summary>Levels of containers written whole: a container at depth 65 is cut.</summary>
+        public const int MaxDepth = 64;
+
+        /// <summary>What a cut container is written as (a JSON string here, a Python string in text).</summary>
+        public const string CutMarker = "<max depth>";
+
+        private const string HexDigits = "0123456789abcdef";
+
+        /// <summary>
+        /// Writes <paramref name="value"/> as a JSON string, escaped as Python's <c>ensure_ascii</c> does; a null
+        /// string is <c>null</c>, as <see cref="WriteValue"/> writes it (a record's optional text fields).
+        /// </summary>
         public static void WriteString(StringBuilder output, string value)
         {
-            output.Append('"');
-            foreach (char c in value ?? string.Empty)
+            if (output == null)
             {
-                switch (c)
-                {
-                    case '"': output.Append("\\\""); break;
-                    case '\\': output.Append("\\\\"); break;
-                    case '\n': output.Append("\\n"); break;
-                    case '\r': output.Append("\\r"); break;
-                    case '\t': output.Append("\\t"); break;
-                    default:
-                        if (c < 0x20 || c > 0x7e && c != 0x7f)
-                        {
-                            output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            output.Append(c);
-                        }
+                throw new ArgumentNullException(nameof(output));
+            }
 
-                        break;
+            if (value == null)
+            {
+                output.Append("null");
+                return;
+            }
+
+            output.Append('"');
+            int runStart = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                // Python's encoder passes ' ' to '~' through (U+007F is escaped), except '"' and '\'.
+                if (c >= ' ' && c <= '~' && c != '"' && c != '\\')
+                {
+                    continue;
                 }
+
+                output.Append(value, runStart, i - runStart);
+                AppendEscaped(output, c);
+                runStart = i + 1;
+            }
+
+            output.Append(value, runStart, value.Length - runStart);
+            output.Append('"');
+        }
+
+        /// <summary>Writes <paramref name="value"/> as <c>json.dumps</c> writes the Python value it stands for.</summary>
+        public static void WriteValue(StringBuilder output, object value)
+        {
+            if (output == null)
+            {
+                throw new ArgumentNullException(nameof(output));
+            }
+
+            var path = default(NestingPath);
+            Write(output, value, ref path);
+        }
+
+        private static void Write(StringBuilder output, object value, ref NestingPath path)
+        {
+            switch (value)
+            {
+                case null:
+                    output.Append("null");
+                    return;
+                case string text:
+                    WriteString(output, text);
+                    return;
+                case bool flag:
+                    output.Append(flag ? "true" : "false");
+                    return;
+                case int number:
+                    IntegerText.Append(output, number);
+                    return;
+                case long number:
+                    IntegerText.Append(output, number);
+                    return;
+                case double number:
+                    WriteDouble(output, number);
+                    return;
+                case IDictionary dictionary:
+                    WriteDictionary(output, dictionary, ref path);
+                    return;
+                case IEnumerable items:
+                    WriteList(output, items, ref path);
+                    return;
+                default:
+                    if (!TryWriteScalar(output, value))
+                    {
+                        WriteString(output, InvariantText(value));
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>The less common scalars; false for a value written as its invariant text.</summary>
+        private static bool TryWriteScalar(StringBuilder output, object value)
+        {
+            switch (value)
+            {
+                case char c:
+                    output.Append('"');
+                    if (c >= ' ' && c <= '~' && c != '"' && c != '\\')
+                    {
+                        output.Append(c);
+                    }
+                    else
+                    {
+                        AppendEscaped(output, c);
+                    }
+
+                    output.Append('"');
+                    return true;
+                case float number:
+                    // Widened first, as Python sees a float32: 0.1f is 0.10000000149011612.
+                    WriteDouble(output, number);
+                    return true;
+                case decimal number:
+                    output.Append(DecimalText(number));
+                    return true;
+                case int number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case long number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case sbyte number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case byte number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case short number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case ushort number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case uint number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case ulong number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case BigInteger number:
+                    output.Append(number.ToString(CultureInfo.InvariantCulture));
+                    return true;
+                case DateTime time:
+                    output.Append('"');
+                    PythonDateTimeText.From(time).AppendIso(output, 'T');
+                    output.Append('"');
+                    return true;
+                case DateTimeOffset time:
+                    output.Append('"');
+                    PythonDateTimeText.From(time).AppendIso(output, 'T');
+                    output.Append('"');
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static void WriteDouble(StringBuilder output, double number)
+        {
+            if (double.IsNaN(number))
+            {
+                output.Append("\"NaN\"");
+            }
+            else if (double.IsInfinity(number))
+            {
+                output.Append(number > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+            }
+            else
+            {
+                PythonFloatText.Append(output, number);
+            }
+        }
+
+        private static void WriteDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
+        {
+            if (!path.TryEnter(dictionary, out _))
+            {
+                WriteString(output, CutMarker);
+                return;
+            }
+
+            output.Append('{');
+            bool first = true;
+            IDictionaryEnumerator entries = dictionary.GetEnumerator();
+            try
+            {
+                while (entries.MoveNext())
+                {
+                    if (!first)
+                    {
+                        output.Append(", ");
+                    }
+
+                    first = false;
+                    WriteKey(output, entries.Key);
+                    output.Append(": ");
+                    Write(output, entries.Value, ref path);
+                }
+            }
+            finally
+            {
+                (entries as IDisposable)?.Dispose();
+            }
+
+            output.Append('}');
+            path.Exit();
+        }
+
+        private static void WriteList(StringBuilder output, IEnumerable items, ref NestingPath path)
+        {
+            if (!path.TryEnter(items, out _))
+            {
+                WriteString(output, CutMarker);
+                return;
+            }
+
+            output.Append('[');
+            if (items is IList list)
+            {
+                // Indexing spares the enumerator an array or List<T> would box.
+                for (int i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(", ");
+                    }
+
+                    Write(output, list[i], ref path);
+                }
+            }
+            else
+            {
+                bool first = true;
+                foreach (object item in items)
+                {
+                    if (!first)
+                    {
+                        output.Append(", ");
+                    }
+
+                    first = false;
+                    Write(output, item, ref path);
+                }
+            }
+
+            output.Append(']');
+            path.Exit();
+        }
+
+        /// <summary>A key as Python's json writes it: a string as is, True as "true", None as "null", a float by repr.</summary>
+        private static void WriteKey(StringBuilder output, object key)
+        {
+            switch (key)
+            {
+                case string text:
+                    WriteString(output, text);
+                    return;
+                case null:
+                    output.Append("\"null\"");
+                    return;
+                case double number:
+                    WriteKeyDouble(output, number);
+                    return;
+                case float number:
+                    WriteKeyDouble(output, number);
+                    return;
+                case decimal number:
+                    output.Append('"').Append(DecimalText(number)).Append('"');
+                    return;
+                case bool flag:
+                    output.Append(flag ? "\"true\"" : "\"false\"");
+                    return;
+                case DateTime _:
+                case DateTimeOffset _:
+                    TryWriteScalar(output, key);
+                    return;
+                case char c:
+                    WriteString(output, c.ToString());
+                    return;
+                case int _:
+                case long _:
+                case sbyte _:
+                case byte _:
+                case short _:
+                case ushort _:
+                case uint _:
+                case ulong _:
+                case BigInteger _:
+                    // Digits and a minus: nothing to escape.
+                    output.Append('"');
+                    TryWriteScalar(output, key);
+                    output.Append('"');
+                    return;
+                default:
+                    WriteString(output, InvariantText(key));
+                    return;
+            }
+        }
+
+        private static void WriteKeyDouble(StringBuilder output, double number)
+        {
+            output.Append('"');
+            if (double.IsNaN(number))
+            {
+                output.Append("NaN");
+            }
+            else if (double.IsInfinity(number))
+            {
+                output.Append(number > 0 ? "Infinity" : "-Infinity");
+            }
+            else
+            {
+                PythonFloatText.Append(output, number);
             }
 
             output.Append('"');
         }
 
-        public static void WriteValue(StringBuilder output, object value)
+        private static void AppendEscaped(StringBuilder output, char c)
         {
-            switch (value)
+            switch (c)
             {
-                case null: output.Append("null"); break;
-                case bool b: output.Append(b ? "true" : "false"); break;
-                case string s: WriteString(output, s); break;
-                case int i: output.Append(i.ToString(CultureInfo.InvariantCulture)); break;
-                case long l: output.Append(l.ToString(CultureInfo.InvariantCulture)); break;
-                case double d: output.Append(d.ToString("R", CultureInfo.InvariantCulture)); break;
-                case IDictionary map:
-                    output.Append('{');
-                    bool first = true;
-                    foreach (DictionaryEntry entry in map)
-                    {
-                        output.Append(first ? string.Empty : ", ");
-                        first = false;
-                        WriteString(output, Convert.ToString(entry.Key, CultureInfo.InvariantCulture));
-                        output.Append(": ");
-                        WriteValue(output, entry.Value);
-                    }
-
-                    output.Append('}');
+                case '"':
+                    output.Append("\\\"");
                     break;
-                case IEnumerable list:
-                    output.Append('[');
-                    bool head = true;
-                    foreach (object item in list)
-                    {
-                        output.Append(head ? string.Empty : ", ");
-                        head = false;
-                        WriteValue(output, item);
-                    }
-
-                    output.Append(']');
+                case '\\':
+                    output.Append("\\\\");
                     break;
-                default: WriteString(output, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                case '\n':
+                    output.Append("\\n");
+                    break;
+                case '\r':
+                    output.Append("\\r");
+                    break;
+                case '\t':
+                    output.Append("\\t");
+                    break;
+                case '\b':
+                    output.Append("\\b");
+                    break;
+                case '\f':
+                    output.Append("\\f");
+                    break;
+                default:
+                    // Each UTF-16 code unit on its own: an astral character becomes its surrogate pair, a lone
+                    // surrogate stays one \udXXX, as Python writes them.
+                    output.Append("\\u")
+                        .Append(HexDigits[c >> 12])
+                        .Append(HexDigits[(c >> 8) & 0xF])
+                        .Append(HexDigits[(c >> 4) & 0xF])
+                        .Append(HexDigits[c & 0xF]);
+                    break;
             }
+        }
+
+        /// <summary>A decimal's exact digits, scale kept (1.10 stays 1.10), and the sign of a negative zero.</summary>
+        internal static string DecimalText(decimal number)
+        {
+            string text = number.ToString(CultureInfo.InvariantCulture);
+            if (number == 0m && text[0] != '-' && (decimal.GetBits(number)[3] & int.MinValue) != 0)
+            {
+                text = "-" + text;
+            }
+
+            return text;
+        }
+
+        /// <summary>The invariant text of a value with no JSON form of its own.</summary>
+        internal static string InvariantText(object value)
+        {
+            string text = value is IFormattable formattable
+                ? formattable.ToString(null, CultureInfo.InvariantCulture)
+                : value.ToString();
+            return text ?? string.Empty;
         }
     }
 }

@@ -1,60 +1,322 @@
 using System;
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace LlamaLog.Engine.Formatting
 {
-    // PLACEHOLDER until the json branch merges (it replaces this file).
+    /// <summary>
+    /// Python's <c>str()</c> and <c>repr()</c> of a .NET value, for a property value in a text line as
+    /// structlog's ConsoleRenderer writes it: a string as is, <c>None</c>, <c>True</c>, <c>1e+16</c>,
+    /// <c>inf</c>, <c>nan</c>, <c>['a', 1, None]</c>, <c>{'k': 'v', 1: 2}</c>,
+    /// <c>2026-12-04 21:00:00.123456+00:00</c>.
+    /// </summary>
+    /// <remarks>
+    /// <para>The .NET value stands for the Python value its type maps to: integers and BigInteger are int,
+    /// double and float (widened) are float, decimal is decimal.Decimal, DateTime and DateTimeOffset are
+    /// datetime (see <see cref="PythonDateTimeText"/>), a char is a one-character str, IDictionary is dict,
+    /// any other IEnumerable is list. A value Python has no type for is its invariant text, as a str.</para>
+    /// <para>Inside a list or dict Python prints each item's <c>repr()</c>: strings quoted and escaped
+    /// (<see cref="PythonStringRepr"/>), <c>Decimal('1.10')</c>,
+    /// <c>datetime.datetime(2026, 12, 4, 21, 0, tzinfo=datetime.timezone.utc)</c>. structlog's ConsoleRenderer
+    /// writes a str value as is and any other value by <c>repr()</c> (recent versions also repr a str holding
+    /// a space, '=', a quote or a line break); <see cref="Append"/> and <see cref="AppendRepr"/> give both.</para>
+    /// <para>Containers deeper than <see cref="JsonValueWriter.MaxDepth"/> are cut as in JSON, written
+    /// <c>'&lt;max depth&gt;'</c>; a container inside itself is <c>[...]</c> or <c>{...}</c>, as Python's repr
+    /// writes it.</para>
+    /// </remarks>
     public static class PythonValueText
     {
+        /// <summary>Appends Python's <c>str()</c> of <paramref name="value"/>.</summary>
         public static void Append(StringBuilder output, object value)
+        {
+            if (output == null)
+            {
+                throw new ArgumentNullException(nameof(output));
+            }
+
+            switch (value)
+            {
+                case string text:
+                    output.Append(text);
+                    return;
+                case char c:
+                    output.Append(c);
+                    return;
+                case decimal number:
+                    AppendDecimalStr(output, number);
+                    return;
+                case DateTime time:
+                    PythonDateTimeText.From(time).AppendIso(output, ' ');
+                    return;
+                case DateTimeOffset time:
+                    PythonDateTimeText.From(time).AppendIso(output, ' ');
+                    return;
+                case IEnumerable _:
+                case bool _:
+                case null:
+                    break;
+                default:
+                    if (!TryAppendNumber(output, value))
+                    {
+                        output.Append(JsonValueWriter.InvariantText(value));
+                    }
+
+                    return;
+            }
+
+            var path = default(NestingPath);
+            AppendRepr(output, value, ref path);
+        }
+
+        /// <summary>Appends Python's <c>repr()</c> of <paramref name="value"/>: a string quoted, <c>Decimal('1.10')</c>.</summary>
+        public static void AppendRepr(StringBuilder output, object value)
+        {
+            if (output == null)
+            {
+                throw new ArgumentNullException(nameof(output));
+            }
+
+            var path = default(NestingPath);
+            AppendRepr(output, value, ref path);
+        }
+
+        private static void AppendRepr(StringBuilder output, object value, ref NestingPath path)
         {
             switch (value)
             {
-                case null: output.Append("None"); break;
-                case bool b: output.Append(b ? "True" : "False"); break;
-                case string s: output.Append(s); break;
-                case IDictionary map:
-                    output.Append('{');
-                    bool first = true;
-                    foreach (DictionaryEntry entry in map)
+                case null:
+                    output.Append("None");
+                    return;
+                case string text:
+                    PythonStringRepr.Append(output, text);
+                    return;
+                case bool flag:
+                    output.Append(flag ? "True" : "False");
+                    return;
+                case char c:
+                    PythonStringRepr.Append(output, c.ToString());
+                    return;
+                case decimal number:
+                    output.Append("Decimal('");
+                    AppendDecimalStr(output, number);
+                    output.Append("')");
+                    return;
+                case DateTime time:
+                    PythonDateTimeText.From(time).AppendRepr(output);
+                    return;
+                case DateTimeOffset time:
+                    PythonDateTimeText.From(time).AppendRepr(output);
+                    return;
+                case IDictionary dictionary:
+                    AppendDictionary(output, dictionary, ref path);
+                    return;
+                case IEnumerable items:
+                    AppendList(output, items, ref path);
+                    return;
+                default:
+                    if (!TryAppendNumber(output, value))
                     {
-                        output.Append(first ? string.Empty : ", ");
-                        first = false;
-                        Repr(output, entry.Key);
-                        output.Append(": ");
-                        Repr(output, entry.Value);
+                        PythonStringRepr.Append(output, JsonValueWriter.InvariantText(value));
                     }
 
-                    output.Append('}');
-                    break;
-                case IEnumerable list:
-                    output.Append('[');
-                    bool head = true;
-                    foreach (object item in list)
-                    {
-                        output.Append(head ? string.Empty : ", ");
-                        head = false;
-                        Repr(output, item);
-                    }
-
-                    output.Append(']');
-                    break;
-                default: output.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                    return;
             }
         }
 
-        private static void Repr(StringBuilder output, object value)
+        private static bool TryAppendNumber(StringBuilder output, object value)
         {
-            if (value is string s)
+            switch (value)
             {
-                output.Append('\'').Append(s).Append('\'');
+                case int number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case long number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case double number:
+                    AppendFloat(output, number);
+                    return true;
+                case float number:
+                    AppendFloat(output, number);
+                    return true;
+                case sbyte number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case byte number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case short number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case ushort number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case uint number:
+                    IntegerText.Append(output, (ulong)number);
+                    return true;
+                case ulong number:
+                    IntegerText.Append(output, number);
+                    return true;
+                case BigInteger number:
+                    // Python 3.11 refuses str() of an int over 4300 digits; all digits are written here.
+                    output.Append(number.ToString(CultureInfo.InvariantCulture));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static void AppendFloat(StringBuilder output, double number)
+        {
+            if (double.IsNaN(number))
+            {
+                output.Append("nan");
+            }
+            else if (double.IsInfinity(number))
+            {
+                output.Append(number > 0 ? "inf" : "-inf");
             }
             else
             {
-                Append(output, value);
+                PythonFloatText.Append(output, number);
             }
+        }
+
+        private static void AppendDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
+        {
+            if (!path.TryEnter(dictionary, out bool isCycle))
+            {
+                AppendCut(output, isCycle ? "{...}" : null);
+                return;
+            }
+
+            output.Append('{');
+            bool first = true;
+            IDictionaryEnumerator entries = dictionary.GetEnumerator();
+            try
+            {
+                while (entries.MoveNext())
+                {
+                    if (!first)
+                    {
+                        output.Append(", ");
+                    }
+
+                    first = false;
+                    AppendRepr(output, entries.Key, ref path);
+                    output.Append(": ");
+                    AppendRepr(output, entries.Value, ref path);
+                }
+            }
+            finally
+            {
+                (entries as IDisposable)?.Dispose();
+            }
+
+            output.Append('}');
+            path.Exit();
+        }
+
+        private static void AppendList(StringBuilder output, IEnumerable items, ref NestingPath path)
+        {
+            if (!path.TryEnter(items, out bool isCycle))
+            {
+                AppendCut(output, isCycle ? "[...]" : null);
+                return;
+            }
+
+            output.Append('[');
+            if (items is IList list)
+            {
+                for (int i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(", ");
+                    }
+
+                    AppendRepr(output, list[i], ref path);
+                }
+            }
+            else
+            {
+                bool first = true;
+                foreach (object item in items)
+                {
+                    if (!first)
+                    {
+                        output.Append(", ");
+                    }
+
+                    first = false;
+                    AppendRepr(output, item, ref path);
+                }
+            }
+
+            output.Append(']');
+            path.Exit();
+        }
+
+        private static void AppendCut(StringBuilder output, string cycle)
+        {
+            if (cycle != null)
+            {
+                output.Append(cycle);
+            }
+            else
+            {
+                output.Append('\'').Append(JsonValueWriter.CutMarker).Append('\'');
+            }
+        }
+
+        /// <summary>
+        /// Python's <c>str(Decimal)</c> of the same digits: positional, except below 1e-6 where it switches to
+        /// exponent form (<c>1E-7</c>, <c>1.0E-7</c>, <c>0E-10</c>); a .NET decimal never has a positive exponent.
+        /// </summary>
+        private static void AppendDecimalStr(StringBuilder output, decimal number)
+        {
+            string text = JsonValueWriter.DecimalText(number);
+            int start = text[0] == '-' ? 1 : 0;
+            int dot = text.IndexOf('.');
+            int scale = dot < 0 ? 0 : text.Length - dot - 1;
+            // The coefficient's digits without leading zeros ("0" for zero).
+            int first = start;
+            while (first < text.Length - 1 && (text[first] == '0' || text[first] == '.'))
+            {
+                first++;
+            }
+
+            int coefficientDigits = text.Length - first - (dot >= first ? 1 : 0);
+            int adjusted = coefficientDigits - scale - 1;
+            if (adjusted >= -6)
+            {
+                output.Append(text);
+                return;
+            }
+
+            // Exponent form: d[.ddd]E-n over the coefficient's digits.
+            if (start == 1)
+            {
+                output.Append('-');
+            }
+
+            output.Append(text[first]);
+            if (coefficientDigits > 1)
+            {
+                output.Append('.');
+                for (int i = first + 1; i < text.Length; i++)
+                {
+                    if (text[i] != '.')
+                    {
+                        output.Append(text[i]);
+                    }
+                }
+            }
+
+            output.Append("E-");
+            IntegerText.Append(output, -adjusted);
         }
     }
 }

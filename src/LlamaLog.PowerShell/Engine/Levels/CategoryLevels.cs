@@ -194,16 +194,30 @@ namespace LlamaLog.Engine.Levels
             return text.Append(']').ToString();
         }
 
+        /// <summary>
+        /// The names a level given for <paramref name="name"/> applies to: for <c>all</c>, as the seed says, every
+        /// category and the root; for any other name, that name. The one place this rule is written.
+        /// </summary>
+        public static IReadOnlyList<string> NamesOf(string name)
+        {
+            if (!string.Equals(name, CategoryNames.All, StringComparison.Ordinal))
+            {
+                return new[] { name };
+            }
+
+            var names = new List<string>(Categories) { CategoryNames.Root };
+            return names;
+        }
+
         private static bool SetLocked(string name, LevelSetting setting)
         {
             if (string.Equals(name, CategoryNames.All, StringComparison.Ordinal))
             {
-                foreach (CategorySlot slot in Volatile.Read(ref slots).Values)
+                foreach (string each in NamesOf(name))
                 {
-                    slot.Setting = setting;
+                    SetLocked(each, setting);
                 }
 
-                RootSlot.Setting = setting;
                 return true;
             }
 

@@ -18,21 +18,18 @@ namespace LlamaLog.Engine.Sinks
         /// <summary>Records dropped because more than the limit were held.</summary>
         public long Dropped { get; set; }
 
-        /// <summary>The number of records parked for paths no open sink writes, and their paths.</summary>
-        public static int ParkedCount(out string[] paths)
+        /// <summary>How many records are parked for each path no open sink writes.</summary>
+        public static Dictionary<string, int> ParkedCounts()
         {
             lock (Parked)
             {
-                int count = 0;
-                paths = new string[Parked.Count];
-                int i = 0;
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (KeyValuePair<string, HeldRecords> entry in Parked)
                 {
-                    count += entry.Value.Count;
-                    paths[i++] = entry.Key;
+                    counts[entry.Key] = entry.Value.Count;
                 }
 
-                return count;
+                return counts;
             }
         }
 
