@@ -135,6 +135,8 @@ function Invoke-Dashboard {
 }
 
 function Invoke-Bench {
+    # Restores the test tools too: the OTLP scenarios run against the Aspire dashboard they bring.
+    $null = Get-PesterPath
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'),
         '-ModuleManifest', $ModuleManifest, '-OutputPath', $OutDir)
     if ($Quick) { $arguments += '-Quick' }

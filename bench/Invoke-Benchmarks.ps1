@@ -283,6 +283,14 @@ $importTimes = [System.Collections.Generic.List[double]]::new()
 $started = [System.Diagnostics.Stopwatch]::StartNew()
 $loadStart = Get-Load
 
+# Scenarios that export over OTLP need a receiver: the Aspire dashboard the tests use, one for the whole Bench.
+$Receiver = $null
+if (@($selected | Where-Object { $_['Receiver'] -eq 'Otlp' }).Count -gt 0) {
+    . (Join-Path $Root 'tests/Pester/TestLog.ps1')
+    $Receiver = Start-OtlpDashboard
+    $env:LLAMALOG_BENCH_OTLP_ENDPOINT = $Receiver.HttpUrl
+}
+
 Write-Host "LlamaLog Bench$($Quick ? ' (quick)' : ''): $($selected.Count) scenarios × $Runs runs, N = $BaseCount per run (× the scenario's scale), each run a fresh pwsh."
 try {
     for ($round = 1; $round -le $Runs; $round++) {
@@ -353,6 +361,7 @@ try {
     }
 }
 finally {
+    if ($Receiver) { Stop-OtlpDashboard $Receiver }
     Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 $scenarioSeconds = $started.Elapsed.TotalSeconds
