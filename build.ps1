@@ -110,10 +110,10 @@ function Invoke-Demo {
 }
 
 function Invoke-Dashboard {
-    # The test tools restore the dashboard; TestLog.ps1 knows how to start it (loopback, ports of the system's
+    # The test tools restore the dashboard; OtlpReceiver.ps1 knows how to start it (loopback, ports of the system's
     # choosing, anonymous, a scratch HOME) and stops it with this process at the latest.
     $null = Get-PesterPath
-    . (Join-Path $Root 'tests/Pester/TestLog.ps1')
+    . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
     $dashboard = Start-OtlpDashboard
     try {
         $env:OTEL_SERVICE_NAME = 'llamalog-demo'

@@ -275,7 +275,12 @@ $platform = $IsLinux ? 'Linux' : ($IsMacOS ? 'macOS' : 'Windows')
 $all = @($Definitions.Scenarios | Where-Object { -not $_['Platform'] -or $_.Platform -eq $platform })
 # A chosen scenario brings its yardstick and its floor (and the floor's yardstick, the same one).
 $chosen = @($all | Where-Object { (Test-Filter $_.Id) -or ($_['FloorOf'] -and (Test-Filter $_.FloorOf)) })
-$needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
+$needed = @(@($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique)
+# A yardstick that is itself a LlamaLog scenario (file + OTLP against file only) brings its own yardstick too.
+do {
+    $before = $needed.Count
+    $needed = @(@($needed) + @($all | Where-Object { $_.Id -in $needed -and $_['Yardstick'] } | ForEach-Object { $_.Yardstick }) | Select-Object -Unique)
+} while ($needed.Count -gt $before)
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
 foreach ($scenario in $selected) { $results[$scenario.Id] = [System.Collections.Generic.List[object]]::new() }
@@ -286,7 +291,7 @@ $loadStart = Get-Load
 # Scenarios that export over OTLP need a receiver: the Aspire dashboard the tests use, one for the whole Bench.
 $Receiver = $null
 if (@($selected | Where-Object { $_['Receiver'] -eq 'Otlp' }).Count -gt 0) {
-    . (Join-Path $Root 'tests/Pester/TestLog.ps1')
+    . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
     $Receiver = Start-OtlpDashboard
     $env:LLAMALOG_BENCH_OTLP_ENDPOINT = $Receiver.HttpUrl
 }
