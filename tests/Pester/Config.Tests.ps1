@@ -43,18 +43,6 @@ BeforeAll {
         [System.IO.File]::WriteAllText($path, $Text, [System.Text.UTF8Encoding]::new([bool] $Bom))
         $path
     }
-
-    # Runs a script block with the given culture in force, restoring the culture afterwards.
-    function Invoke-InCulture([string] $Name, [scriptblock] $Script) {
-        $saved = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = $Name
-            & $Script
-        }
-        finally {
-            [cultureinfo]::CurrentCulture = $saved
-        }
-    }
 }
 
 Describe 'ConvertFrom-LlamaLogConfig' {
@@ -453,6 +441,32 @@ Describe 'ConvertFrom-LlamaLogConfig' {
             $err.Exception.Message | Should -Match ([regex]::Escape($path))
             $err.Exception.Message | Should -Match "\bline $Line\b"
             $err.Exception.Message | Should -Match '\bcolumn \d+'
+        }
+
+        It 'fails on <Problem> at its line and column, saying what was expected' -ForEach @(
+            @{ Problem = 'a flow list left open before a key at column 0'; Text = "a: [b`nc: d"
+                Expected = "YAML, line 2, column 2: invalid YAML: While parsing a flow sequence, did not find expected ',' or ']'." }
+            @{ Problem = 'a level list left open before the next category'; Text = "category_levels:`n  core: [debug`n  server: info"
+                Expected = "YAML, line 3, column 9: invalid YAML: While parsing a flow sequence, did not find expected ',' or ']'." }
+            @{ Problem = 'a flow mapping left open before a key at column 0'; Text = "a: {b`nc: d"
+                Expected = "YAML, line 2, column 5: invalid YAML: While parsing a flow mapping, did not find expected ',' or '}'." }
+            @{ Problem = 'a flow list left open at the end of the text'; Text = 'a: [b, c'
+                Expected = "YAML, line 1, column 9: invalid YAML: While parsing a flow sequence, did not find expected ',' or ']'." }
+        ) {
+            $err = { ConvertFrom-LlamaLogConfig -Yaml $Text } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidYaml*'
+            $err.Exception.Message | Should -BeExactly $Expected
+        }
+
+        It 'reads a flow collection that goes on over lines indented no more than its block, as PyYAML does' {
+            $result = Invoke-Convert @{ Yaml = "providers:`n  keys: [a,`n  b]`ncategory_levels: {core: debug,`nserver: info}`nversion: 2`n" }
+            $result.Entries | Should -Be @('core=10', 'server=20')
+            $result.Warnings | Should -BeNullOrEmpty
+        }
+
+        It 'gives the places of a padded line in the original columns' {
+            $err = { ConvertFrom-LlamaLogConfig -Yaml "category_levels: {core: debug,`nserver: [info]}" } | Should -Throw -PassThru
+            $err.Exception.Message | Should -BeLike 'YAML, line 2, column 9: *'
         }
     }
 

@@ -98,6 +98,28 @@ Describe 'The -Level parameter' {
             (Set-LlamaLogLevel -Category core -Level $Number -PassThru).Level | Should -Be ([LlamaLog.LogLevel]$Expected)
         }
 
+        It 'accepts <Display>, a number whose value is whole, as <Expected> at every entry point' -ForEach @(
+            @{ Display = '[double]20'; Value = [double]20; Expected = 'Info' }
+            @{ Display = '10.0'; Value = 10.0; Expected = 'Debug' }
+            @{ Display = '[single]40'; Value = [single]40; Expected = 'Error' }
+            @{ Display = '[decimal]50'; Value = [decimal]50; Expected = 'Critical' }
+            @{ Display = '[uint32]30'; Value = [uint32]30; Expected = 'Warning' }
+            @{ Display = '[sbyte]0'; Value = [sbyte]0; Expected = 'NotSet' }
+            @{ Display = '[bigint]20'; Value = [bigint]20; Expected = 'Info' }
+            @{ Display = "the digits '40'"; Value = '40'; Expected = 'Error' }
+        ) {
+            $expected = [LlamaLog.LogLevel]$Expected
+            (Set-LlamaLogLevel -Category core -Level $Value -PassThru).Level | Should -Be $expected
+            Initialize-LlamaLog -CategoryLevel @{ server = $Value } -Console None
+            (Get-LlamaLogLevel -Category server).Level | Should -Be $expected
+            $file = Join-Path $TestDrive "$([guid]::NewGuid()).log"
+            Initialize-LlamaLog -CategoryLevel @{ core = 'debug' } -LogFile $file -Console None
+            Write-LlamaLog -Category core -Level $Value 'by the cmdlet'
+            (Get-LlamaLogger -Name t -Category core).Log($Value, 'by the logger')
+            Initialize-LlamaLog -CategoryLevel @{} -Console None
+            @(Get-Content $file).Count | Should -Be ($expected -eq 'NotSet' ? 0 : 2)
+        }
+
         It "accepts the name 'info' while the current culture is tr-TR" {
             $saved = [cultureinfo]::CurrentCulture
             try {
@@ -129,6 +151,38 @@ Describe 'The -Level parameter' {
             $err.CategoryInfo.Category | Should -Be 'InvalidData'
             foreach ($name in $AcceptedNames) {
                 $err.Exception.Message | Should -Match "\b$name\b"
+            }
+        }
+
+        It 'refuses <Display> at every entry point, quoting it as written, with the same rule in the message' -ForEach @(
+            @{ Display = '10.5'; Value = 10.5; Quoted = '10.5' }
+            @{ Display = '[double]20.000001'; Value = [double]20.000001; Quoted = '20.000001' }
+            @{ Display = '[double]::NaN'; Value = [double]::NaN; Quoted = 'NaN' }
+            @{ Display = '[decimal]25'; Value = [decimal]25; Quoted = '25' }
+            @{ Display = "the text '20.0'"; Value = '20.0'; Quoted = '20.0' }
+        ) {
+            $rule = '*is not a log level. Accepted levels: NotSet, Debug, Info, Warning, Warn, Error, Critical, Fatal (any letter case), or 0, 10, 20, 30, 40, 50 (as a number of any type whose value is whole, such as 10 or 10.0, or as digits).*'
+            $messages = @(
+                ({ Set-LlamaLogLevel -Category core -Level $Value } | Should -Throw -PassThru).Exception.Message
+                ({ Write-LlamaLog -Category core -Level $Value 'x' } | Should -Throw -PassThru).Exception.Message
+                ({ Initialize-LlamaLog -CategoryLevel @{ core = $Value } -Console None } | Should -Throw -PassThru).Exception.Message
+                ({ (Get-LlamaLogger -Name t -Category core).Log($Value, 'x') } | Should -Throw -PassThru).Exception.Message
+            )
+            foreach ($message in $messages) {
+                $message | Should -BeLike "*'$Quoted'$rule"
+            }
+        }
+
+        It 'quotes a refused number the same way under a culture with a decimal comma' {
+            Invoke-InCulture 'de-DE' {
+                $messages = @(
+                    ({ Initialize-LlamaLog -CategoryLevel @{ core = 10.5 } -Console None } | Should -Throw -PassThru).Exception.Message
+                    ({ (Get-LlamaLogger -Name t -Category core).Log(10.5, 'x') } | Should -Throw -PassThru).Exception.Message
+                    ({ Set-LlamaLogLevel -Category core -Level 10.5 } | Should -Throw -PassThru).Exception.Message
+                )
+                foreach ($message in $messages) {
+                    $message | Should -BeLike "*'10.5' *"
+                }
             }
         }
 

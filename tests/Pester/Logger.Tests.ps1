@@ -41,7 +41,7 @@ Describe 'Get-LlamaLogger' {
         try { Get-LlamaLogger x -Category nope; 'went on' } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'UnknownLogCategory,*'
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $err.Exception.Message | Should -BeLike 'Unknown logging category: nope. To resolve, choose a valid category from the CATEGORIES list or add it to the CATEGORIES list. Available categories: *'
+        $err.Exception.Message | Should -BeLike 'Unknown logging category: nope. To resolve, choose a valid category from the available categories or add it with Register-LlamaLogCategory. Available categories: *'
     }
 
     It 'is shown by a format view with name, category and effective level' {

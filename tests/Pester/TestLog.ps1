@@ -93,6 +93,18 @@ function Invoke-WithEnvironment {
     }
 }
 
+function Invoke-InCulture([string] $Name, [scriptblock] $Script) {
+    # Runs a block under another current culture, restored afterwards.
+    $saved = [cultureinfo]::CurrentCulture
+    try {
+        [cultureinfo]::CurrentCulture = $Name
+        & $Script
+    }
+    finally {
+        [cultureinfo]::CurrentCulture = $saved
+    }
+}
+
 function Test-PythonJson {
     # Each line read by CPython's json.loads; returns the lines it refused (none when all are valid JSON).
     param([string[]] $Lines)

@@ -95,8 +95,8 @@ Describe 'Write-LlamaLog with an unknown category' {
         $UnknownError.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
-    It 'has the seed''s ValueError text, listing the known categories' {
-        $start = [regex]::Escape("Unknown logging category: nope. To resolve, choose a valid category from the CATEGORIES list or add it to the CATEGORIES list. Available categories: ['core', 'server', ")
+    It 'has the seed''s ValueError text, naming Register-LlamaLogCategory and listing the known categories' {
+        $start = [regex]::Escape("Unknown logging category: nope. To resolve, choose a valid category from the available categories or add it with Register-LlamaLogCategory. Available categories: ['core', 'server', ")
         $UnknownError.Exception.Message | Should -Match ('^' + $start + ".*'tests'.*\]$")
     }
 

@@ -370,7 +370,85 @@ YAML_CASES = [
      "defaults: &level debug\nlogging_config:\n  category_levels:\n    core: *level\n    server: *level\n"),
     ("later keys override earlier categories through all",
      "logging_config:\n  category_levels:\n    core: debug\n    all: warning\n    server: error\n"),
+    # PyYAML does not look at indentation inside flow collections; YamlDotNet refuses these lines unless padded.
+    ("flow mapping going on at the block's indentation",
+     "logging_config:\n  category_levels: {core: debug,\n  server: info}\n"),
+    ("flow mapping going on at column 0",
+     "logging_config:\n  category_levels: {core: debug,\nserver: info,\n tools: warn}\n  other: 1\nversion: 2\n"),
+    ("flow mapping with every entry on a line of its own at column 0",
+     "category_levels: {\ncore: debug,\nserver: info,\n\n# a comment\nall: error\n}\nversion: 2\n"),
+    ("flow list going on at column 0 before the section",
+     "apis: [agents,\ninference,\n  safety]\nlogging:\n  category_levels:\n    core: debug\n"),
+    ("two flow collections going on under their blocks",
+     "providers:\n  a: [x,\n  y]\n  b: {p: 1,\nq: 2}\nlogging_config:\n  category_levels: {core: debug,\n    server: info}\n"),
+    # Characters PyYAML's reader accepts.
+    ("printable characters outside ASCII in a comment and a value",
+     "# \u00a0\ufeff\ue000\ufffd\nlogging_config:\n  category_levels:\n    core: \"de\u00a0bug\"\n    server: info\n"),
+    ("a tab inside a quoted level", "logging_config:\n  category_levels:\n    core: 'de\tbug'\n"),
+    ("a tab inside a comment", "logging_config:\n  category_levels:  # levels\tper category\n    core: debug #\tnoisy\n"),
+    ("a tab inside a block scalar level", "logging_config:\n  category_levels:\n    core: |\n      de\tbug\n    server: info\n"),
 ]
+
+# Documents yaml.safe_load refuses before any of the seed's code runs: the server would not start.
+YAML_REFUSALS = [
+    ("duplicate anchor on scalars", "a: &x 1\nb: &x 2\n"),
+    ("duplicate anchor in the category_levels section",
+     "defaults: &level debug\nlogging_config:\n  category_levels:\n    core: &level info\n"),
+    ("duplicate anchor on collections", "a: &x [1]\nb:\n  c: &x {d: e}\n"),
+    ("duplicate anchor in a skipped section", "providers:\n  a: &p {x: 1}\n  b: &p {x: 2}\nlogging_config:\n  category_levels:\n    core: debug\n"),
+    ("BEL in a plain level", "logging_config:\n  category_levels:\n    core: debug\x07\n"),
+    ("BEL in a quoted level", "logging_config:\n  category_levels:\n    core: 'de\x07bug'\n"),
+    ("BEL in a double-quoted key", "logging_config:\n  category_levels:\n    \"co\x07re\": debug\n"),
+    ("ESC in a comment", "# \x1b[31mred\x1b[0m\nlogging_config:\n  category_levels:\n    core: debug\n"),
+    ("NUL in a skipped section", "version: 2\nimage_name: st\x00arter\nlogging_config:\n  category_levels:\n    core: debug\n"),
+    ("DEL in a level", "category_levels:\n  core: de\x7fbug\n"),
+    ("vertical tab in a level", "category_levels:\n  core: de\x0bbug\n"),
+    ("form feed between keys", "category_levels:\n  core: debug\n\x0c\n  server: info\n"),
+    ("a C1 control", "category_levels:\n  core: debug\x9b\n"),
+    ("U+FFFE", "category_levels:\n  core: debug\ufffe\n"),
+    ("U+FFFF after CRLF lines", "version: 2\r\ncategory_levels:\r\n  core: \uffffdebug\r\n"),
+    # PyYAML skips only spaces between tokens, and a tab ends a plain scalar.
+    ("a tab after a level", "logging_config:\n  category_levels:\n    core: debug\t\n"),
+    ("a tab after a colon", "logging_config:\n  category_levels:\n    core:\tdebug\n"),
+    ("a tab inside a plain key", "logging_config:\n  category_levels:\n    co\tre: debug\n"),
+    ("a tab before a comment", "logging_config:\n  category_levels:\n    core: debug\t# noisy\n"),
+    ("a tab in a flow mapping", "logging_config:\n  category_levels: {core: debug,\tserver: info}\n"),
+    ("a tab in a skipped section", "version:\t2\nlogging_config:\n  category_levels:\n    core: debug\n"),
+]
+
+
+def line_and_column(text, position):
+    """Where PyYAML's reader would put a position: it counts LF, CR LF, CR, NEL, LS and PS as line breaks."""
+    line, column, i = 1, 1, 0
+    while i < position:
+        c = text[i]
+        if c == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            i += 1
+        if c in "\n\r\x85\u2028\u2029":
+            line, column = line + 1, 1
+        else:
+            column += 1
+        i += 1
+    return line, column
+
+
+def make_refusal(name, text):
+    try:
+        yaml.safe_load(text)
+    except yaml.reader.ReaderError as e:
+        line, column = line_and_column(text, e.position)
+        problem = "unacceptable character #x%04x: %s" % (e.character, e.reason)
+        return {"name": name, "yaml": text, "problem": problem, "line": line, "column": column}
+    except yaml.MarkedYAMLError as e:
+        # A composer error's problem is "second occurrence"; its context says what and where the first was.
+        problem = e.context if e.context else e.problem
+        case = {"name": name, "yaml": text, "problem": problem,
+                "line": e.problem_mark.line + 1, "column": e.problem_mark.column + 1}
+        if e.context_mark is not None and e.context:
+            case["context_line"] = e.context_mark.line + 1
+            case["context_column"] = e.context_mark.column + 1
+        return case
+    raise AssertionError("yaml.safe_load accepted the refusal case " + repr(name))
 
 SECTIONS = [("logging_config", "category_levels"), ("logging", "category_levels"), ("category_levels",)]
 
@@ -441,11 +519,14 @@ def main():
 
     assert len({name for name, _ in YAML_CASES}) == len(YAML_CASES), "duplicate YAML case name"
     yaml_vectors = [make_yaml_case(seed, name, text) for name, text in YAML_CASES]
+    assert len({name for name, _ in YAML_REFUSALS}) == len(YAML_REFUSALS), "duplicate YAML refusal name"
+    refusals = [make_refusal(name, text) for name, text in YAML_REFUSALS]
 
     os.makedirs(args.out, exist_ok=True)
     write_json(os.path.join(args.out, "environment-vectors.json"), environment)
     write_json(os.path.join(args.out, "yaml-vectors.json"), yaml_vectors)
-    print(f"{len(environment)} environment vectors, {len(yaml_vectors)} YAML vectors -> {args.out}")
+    write_json(os.path.join(args.out, "yaml-refusal-vectors.json"), refusals)
+    print(f"{len(environment)} environment vectors, {len(yaml_vectors)} YAML vectors, {len(refusals)} YAML refusals -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaLog.Engine.Levels;
 using LlamaLog.Engine.Markup;
@@ -10,8 +11,9 @@ namespace LlamaLog.Cmdlets
     {
         public static ErrorRecord UnknownCategory(string name)
         {
+            List<string> listed = CategoryLevels.ListedCategories(out string more);
             string message = "Unknown logging category: " + name + ". Known categories: "
-                + string.Join(", ", CategoryLevels.Categories) + "; also 'all' and 'root'.";
+                + string.Join(", ", listed) + more + "; also 'all' and 'root'. Add a category with Register-LlamaLogCategory.";
             return new ErrorRecord(new ArgumentException(message), "UnknownCategory", ErrorCategory.InvalidArgument, name);
         }
 

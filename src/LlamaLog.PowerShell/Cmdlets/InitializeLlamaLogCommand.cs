@@ -23,7 +23,7 @@ namespace LlamaLog.Cmdlets
         public string LogFile { get; set; }
 
         [Parameter]
-        [ValidateRange(LogSetup.MinimumWidth, 100000)]
+        [ConsoleWidthTransformation]
         public int Width { get; set; }
 
         [Parameter]
@@ -160,7 +160,7 @@ namespace LlamaLog.Cmdlets
                 if (!LevelNames.TryConvert(raw, out int value))
                 {
                     ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException("The level '" + raw + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
+                        new ArgumentException("The level '" + WholeNumber.Show(raw) + "' for category '" + category + "' is not a log level. " + LevelNames.DescribeAccepted()),
                         "InvalidLogLevel", ErrorCategory.InvalidArgument, raw));
                 }
 

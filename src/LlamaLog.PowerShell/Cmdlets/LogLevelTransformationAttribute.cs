@@ -6,7 +6,8 @@ namespace LlamaLog.Cmdlets
 {
     /// <summary>
     /// Lets every -Level parameter take the enum, a Python level name in any letter case (WARN and FATAL
-    /// included), or one of the six numbers; anything else fails binding with the accepted names.
+    /// included), or one of the six numbers (any numeric type with a whole value, or digits); anything else fails
+    /// binding with the accepted names. The rule is <see cref="LevelNames.TryConvert"/>, as for every entry point.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class LogLevelTransformationAttribute : ArgumentTransformationAttribute
@@ -20,7 +21,7 @@ namespace LlamaLog.Cmdlets
             }
 
             throw new ArgumentTransformationMetadataException(
-                "'" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) + "' is not a log level. " + LevelNames.DescribeAccepted());
+                "'" + WholeNumber.Show(value) + "' is not a log level. " + LevelNames.DescribeAccepted());
         }
     }
 }

@@ -18,9 +18,6 @@ namespace LlamaLog.Engine
     {
         public const string ParameterLevelSource = "Initialize-LlamaLog";
 
-        /// <summary>The narrowest console the layout supports: the level column, its gap and two cells.</summary>
-        public const int MinimumWidth = 11;
-
         /// <summary>
         /// Applies a setup. Warnings (bad pairs in the environment, an unusable width, held records left behind)
         /// are added to <paramref name="warnings"/>. When the log file cannot be opened: throws
@@ -173,14 +170,14 @@ namespace LlamaLog.Engine
             string text = EnvironmentVariables.Read(EnvironmentVariables.LogWidth, out string widthVariable);
             if (text != null && text.Trim().Length > 0)
             {
-                if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsedWidth) && parsedWidth >= MinimumWidth)
+                if (ConsoleWidth.TryConvert(text.Trim(), out int parsedWidth))
                 {
                     source = widthVariable;
                     return parsedWidth;
                 }
 
-                warnings.Add(widthVariable + "='" + text + "' is not a whole number of at least " + MinimumWidth.ToString(CultureInfo.InvariantCulture)
-                    + "; using the default width " + LogSettings.DefaultWidth.ToString(CultureInfo.InvariantCulture) + ".");
+                warnings.Add(widthVariable + "=" + ConsoleWidth.DescribeRefused(text) + " Using the default width "
+                    + LogSettings.DefaultWidth.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
             return LogSettings.DefaultWidth;

@@ -12,18 +12,22 @@ namespace LlamaLog
     /// <summary>
     /// What a logger method needs from the PowerShell that uses it: the host it writes to and its colours
     /// (taken from the runspace that created the logger: a runspace's host is not reachable from another
-    /// pipeline), and the script line of the call (from the calling runspace, looked up only for records
-    /// that pass the filter).
+    /// pipeline), that runspace's transcripts (see <see cref="HostTranscript"/>), and the script line of the call
+    /// (from the calling runspace, looked up only for records that pass the filter).
     /// </summary>
     internal sealed class CallingRunspace
     {
         private readonly PSHostUserInterface ui;
         private readonly bool takesEscapes;
+        private readonly HostTranscript transcript;
 
         public CallingRunspace(PSHost host, SessionState sessionState)
         {
             ui = host?.UI;
             takesEscapes = HostOutputRendering.TakesEscapes(ui, sessionState);
+
+            // Made on the pipeline thread of Get-LlamaLogger, so the default runspace is the one creating the logger.
+            transcript = new HostTranscript(ui, Runspace.DefaultRunspace);
         }
 
         /// <summary>The escape codes for this host under the settings in force now.</summary>
@@ -55,12 +59,26 @@ namespace LlamaLog
 
         public void WriteHost(string text)
         {
-            ui?.WriteLine(text);
+            if (ui == null)
+            {
+                return;
+            }
+
+            ui.WriteLine(text);
+            transcript.Write(text);
         }
 
         public void WriteWarning(string text)
         {
-            ui?.WriteWarningLine(text);
+            if (ui == null)
+            {
+                return;
+            }
+
+            ui.WriteWarningLine(text);
+
+            // As PowerShell transcribes a cmdlet's warning.
+            transcript.Write("WARNING: " + text);
         }
     }
 }

@@ -138,7 +138,7 @@ namespace LlamaLog
                 return converted;
             }
 
-            throw new ArgumentException("'" + value + "' is not a log level. " + LevelNames.DescribeAccepted(), nameof(level));
+            throw new ArgumentException("'" + WholeNumber.Show(value) + "' is not a log level. " + LevelNames.DescribeAccepted(), nameof(level));
         }
 
         // Inlined into each level method, so a filtered-out call stays one volatile read and a compare.

@@ -87,12 +87,42 @@ namespace LlamaLog.Engine.Levels
             return value < 0 ? DefaultLevel : value;
         }
 
-        /// <summary>The seed's <c>ValueError</c> text for a message category that is not known.</summary>
+        /// <summary>
+        /// How many categories an error message lists: every predefined one and a few dozen of a script's own. A
+        /// process with thousands registered would otherwise get a message of a hundred thousand characters.
+        /// </summary>
+        public const int MaxListedCategories = 50;
+
+        /// <summary>
+        /// The seed's <c>ValueError</c> text for a message category that is not known, with PowerShell's way to add a
+        /// category (Register-LlamaLogCategory) where the seed says to edit its CATEGORIES list, and the list capped.
+        /// </summary>
         public static string UnknownMessageCategoryText(string category)
         {
+            List<string> listed = ListedCategories(out string more);
             return "Unknown logging category: " + category
-                + ". To resolve, choose a valid category from the CATEGORIES list or add it to the CATEGORIES list. Available categories: "
-                + PythonListRepr(Categories);
+                + ". To resolve, choose a valid category from the available categories or add it with Register-LlamaLogCategory. Available categories: "
+                + PythonListRepr(listed) + more;
+        }
+
+        /// <summary>
+        /// The first <see cref="MaxListedCategories"/> categories in order, and the text that follows them: empty when
+        /// they are all, else " and N more (Get-LlamaLogLevel lists them all)".
+        /// </summary>
+        public static List<string> ListedCategories(out string more)
+        {
+            IReadOnlyList<string> all = Categories;
+            int count = Math.Min(all.Count, MaxListedCategories);
+            var listed = new List<string>(count);
+            for (int i = 0; i < count; i++)
+            {
+                listed.Add(all[i]);
+            }
+
+            more = all.Count > count
+                ? " and " + (all.Count - count).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more (Get-LlamaLogLevel lists them all)"
+                : string.Empty;
+            return listed;
         }
 
         /// <summary>

@@ -73,8 +73,7 @@ namespace LlamaLog.Engine.Levels
                 return true;
             }
 
-            if (int.TryParse(trimmed, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int number)
-                && IsDefined(number))
+            if (WholeNumber.TryParse(trimmed, out long number) && number >= 0 && number <= 50 && IsDefined((int)number))
             {
                 level = (LogLevel)number;
                 return true;
@@ -84,8 +83,9 @@ namespace LlamaLog.Engine.Levels
         }
 
         /// <summary>
-        /// Converts what a caller passed as a level: the enum, a name (any letter case, WARN and FATAL too) or one
-        /// of the six numbers as any integer type. Everything else is refused.
+        /// Converts what a caller passed as a level: the enum, a name (any letter case, WARN and FATAL too), or one
+        /// of the six numbers as any numeric type whose value is whole (<c>20</c>, <c>20.0</c>, <c>[decimal]20</c>) or
+        /// as digits (<c>'20'</c>); see <see cref="WholeNumber"/>. Everything else is refused.
         /// </summary>
         public static bool TryConvert(object value, out int level)
         {
@@ -98,19 +98,15 @@ namespace LlamaLog.Engine.Levels
                 case string text when TryParse(text, out LogLevel parsed):
                     level = (int)parsed;
                     return true;
-                case int _:
-                case long _:
-                case short _:
-                case byte _:
-                    long number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-                    if (number >= 0 && number <= 50 && IsDefined((int)number))
+                case string _:
+                    return false;
+                default:
+                    if (WholeNumber.TryConvert(value, out long number) && number >= 0 && number <= 50 && IsDefined((int)number))
                     {
                         level = (int)number;
                         return true;
                     }
 
-                    return false;
-                default:
                     return false;
             }
         }
@@ -158,7 +154,8 @@ namespace LlamaLog.Engine.Levels
         /// <summary>The sentence used by every level error.</summary>
         public static string DescribeAccepted()
         {
-            return "Accepted levels: " + string.Join(", ", AcceptedNames) + " (any letter case), or 0, 10, 20, 30, 40, 50.";
+            return "Accepted levels: " + string.Join(", ", AcceptedNames)
+                + " (any letter case), or 0, 10, 20, 30, 40, 50 (as a number of any type whose value is whole, such as 10 or 10.0, or as digits).";
         }
 
         // Only ASCII letters matter for the names above; culture-aware casing would turn 'i' into 'İ' under tr-TR.
