@@ -80,17 +80,17 @@ function Get-OtlpDashboardLog {
     foreach ($resourceLogs in @($response.data.resourceLogs)) {
         if ($null -eq $resourceLogs) { continue }
         $resource = [ordered]@{}
-        foreach ($a in @($resourceLogs.resource.attributes)) { $resource[$a.key] = $a.value.stringValue }
+        foreach ($a in @($resourceLogs.resource.attributes)) { $resource[$a.key] = Get-StringValue $a.value }
         foreach ($scopeLogs in @($resourceLogs.scopeLogs)) {
             foreach ($r in @($scopeLogs.logRecords)) {
                 $attributes = [ordered]@{}
-                foreach ($a in @($r.attributes)) { $attributes[$a.key] = $a.value.stringValue }
+                foreach ($a in @($r.attributes)) { $attributes[$a.key] = Get-StringValue $a.value }
                 [pscustomobject]@{
                     Scope          = $scopeLogs.scope.name
                     TimeUnixNano   = [decimal]$r.timeUnixNano
                     SeverityNumber = $r.severityNumber
                     SeverityText   = $r.severityText
-                    Body           = $r.body.stringValue
+                    Body           = Get-StringValue $r.body
                     Attributes     = $attributes
                     TraceId        = $r.PSObject.Properties['traceId'] ? $r.traceId : $null
                     SpanId         = $r.PSObject.Properties['spanId'] ? $r.spanId : $null
@@ -100,6 +100,12 @@ function Get-OtlpDashboardLog {
             }
         }
     }
+}
+
+function Get-StringValue($Value) {
+    # An OTLP AnyValue's string (the dashboard returns every value as one); null for an empty value. Safe in strict mode.
+    $property = $Value.PSObject.Properties['stringValue']
+    if ($property) { $property.Value }
 }
 
 function Wait-OtlpDashboardLog {
