@@ -31,7 +31,8 @@ param(
     # Small N, 3 runs, 100,000 records for memory, no BenchmarkDotNet.
     [switch] $Quick,
 
-    # Only the scenarios whose id matches one of these wildcards ('memory' for the memory scenario); their yardsticks run too.
+    # Only the scenarios whose id matches one of these wildcards ('memory' for the memory scenario, 'otlp-rate' for the
+    # OTLP delivery rate); their yardsticks run too.
     [string[]] $Filter = @('*'),
 
     [switch] $NoBenchmarkDotNet,
@@ -275,13 +276,26 @@ $platform = $IsLinux ? 'Linux' : ($IsMacOS ? 'macOS' : 'Windows')
 $all = @($Definitions.Scenarios | Where-Object { -not $_['Platform'] -or $_.Platform -eq $platform })
 # A chosen scenario brings its yardstick and its floor (and the floor's yardstick, the same one).
 $chosen = @($all | Where-Object { (Test-Filter $_.Id) -or ($_['FloorOf'] -and (Test-Filter $_.FloorOf)) })
-$needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
+$needed = @(@($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique)
+# A yardstick that is itself a LlamaLog scenario (file + OTLP against file only) brings its own yardstick too.
+do {
+    $before = $needed.Count
+    $needed = @(@($needed) + @($all | Where-Object { $_.Id -in $needed -and $_['Yardstick'] } | ForEach-Object { $_.Yardstick }) | Select-Object -Unique)
+} while ($needed.Count -gt $before)
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
 foreach ($scenario in $selected) { $results[$scenario.Id] = [System.Collections.Generic.List[object]]::new() }
 $importTimes = [System.Collections.Generic.List[double]]::new()
 $started = [System.Diagnostics.Stopwatch]::StartNew()
 $loadStart = Get-Load
+
+# Scenarios that export over OTLP need a receiver: the Aspire dashboard the tests use, one for the whole Bench.
+$Receiver = $null
+if (@($selected | Where-Object { $_['Receiver'] -eq 'Otlp' }).Count -gt 0) {
+    . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
+    $Receiver = Start-OtlpDashboard
+    $env:LLAMALOG_BENCH_OTLP_ENDPOINT = $Receiver.HttpUrl
+}
 
 Write-Host "LlamaLog Bench$($Quick ? ' (quick)' : ''): $($selected.Count) scenarios × $Runs runs, N = $BaseCount per run (× the scenario's scale), each run a fresh pwsh."
 try {
@@ -312,6 +326,42 @@ try {
                 Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg  (wall {4}){5}' -f $round, $Runs, $scenario.Id, (Format-Number $us), (Format-Number $wall), ($check ? "  LINE CHECK FAILED: $check" : ''))
             }
             Remove-RunFiles $label
+        }
+    }
+
+    # ---- OTLP delivery rate (issue 14): records per second the dashboard receives from LlamaLog (a logger, export
+    # on) against the bare SDK exporter driven from C# (OtlpRate.cs), same version and batch settings, on a fresh
+    # dashboard, in alternating order; every record must arrive (counted through the dashboard's API).
+    $otlpRate = $null
+    if (Test-Filter 'otlp-rate') {
+        if (-not $env:LLAMALOG_NUGET_PACKAGES) { throw 'The OTLP rate needs the test tools restored (build.ps1 Bench does it).' }
+        . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
+        $rateCount = $Quick ? 20000 : 60000
+        $rateRuns = @{ LlamaLog = [System.Collections.Generic.List[double]]::new(); Sdk = [System.Collections.Generic.List[double]]::new() }
+        Write-Host "OTLP delivery rate: $rateCount records per run, LlamaLog against the bare SDK, into a fresh dashboard."
+        $rateReceiver = Start-OtlpDashboard
+        try {
+            $order = @('Sdk', 'LlamaLog', 'LlamaLog', 'Sdk', 'Sdk', 'LlamaLog')
+            for ($i = 0; $i -lt $order.Count; $i++) {
+                $side = $order[$i]
+                $service = "rate-$($side.ToLowerInvariant())-$i"
+                $output = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $BenchDir 'Measure-OtlpRate.ps1') -Side $side -ModuleManifest $ModuleManifest -Endpoint $rateReceiver.HttpUrl -Service $service -Count $rateCount
+                if ($LASTEXITCODE -ne 0) { throw "The OTLP rate run ($side) failed: $output" }
+                $seconds = [double]::Parse("$(@($output)[-1])", $Invariant)
+                $arrived = @(Wait-OtlpDashboardLog $rateReceiver $service -Count $rateCount -TimeoutSeconds 60).Count
+                if ($arrived -ne $rateCount) { $Problems.Add("otlp-rate: $side delivered $arrived of $rateCount records") }
+                $rateRuns[$side].Add($rateCount / $seconds)
+                Write-Host ('  run {0}/{1}  {2,-9} {3,8:N0} records/s' -f ($i + 1), $order.Count, $side, ($rateCount / $seconds))
+            }
+        }
+        finally {
+            Stop-OtlpDashboard $rateReceiver
+        }
+        $llamaRate = Get-Median $rateRuns.LlamaLog.ToArray()
+        $sdkRate = Get-Median $rateRuns.Sdk.ToArray()
+        $otlpRate = [ordered]@{
+            records = $rateCount; llamaLogPerSecond = $llamaRate; sdkPerSecond = $sdkRate; ratio = $llamaRate / $sdkRate
+            target = 0.9; result = ($llamaRate / $sdkRate) -ge 0.9 ? 'PASS' : 'FAIL'
         }
     }
 
@@ -353,6 +403,7 @@ try {
     }
 }
 finally {
+    if ($Receiver) { Stop-OtlpDashboard $Receiver }
     Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 $scenarioSeconds = $started.Elapsed.TotalSeconds
@@ -458,6 +509,9 @@ if ($warmups.Count) {
     Write-Host "Warm-up before each timed run: median $(Format-Number (Get-Median @($warmups.warmupSeconds)) '0.0') s (at least $MinWarmupSeconds s, then until the speed settles; $unsettled of $($warmups.Count) runs reached the $MaxWarmupSeconds s limit first)."
 }
 Write-Host "Module import (Import-Module, fresh pwsh): median $(Format-Number $importMedian '0.0') ms (min $(Format-Number $importMin '0.0'), max $(Format-Number $importMax '0.0')) over $($importTimes.Count) processes."
+if ($otlpRate) {
+    Write-Host ("OTLP delivery rate, {0:N0} records per run (median of 3): LlamaLog {1:N0}/s, bare SDK from C# {2:N0}/s: {3}× (target ≥ 0.9×)  {4}" -f $otlpRate.records, $otlpRate.llamaLogPerSecond, $otlpRate.sdkPerSecond, (Format-Number $otlpRate.ratio), $otlpRate.result)
+}
 if ($memory) {
     Write-Host ("Memory, {0:N0} records through Write-LlamaLog (file only, {1} µs/record) in one process:" -f $memory.records, (Format-Number $memory.microsecondsPerRecord))
     Write-Host ("  managed heap after warm-up {0:N0} B, at the end {1:N0} B: growth {2:N0} B (target ≤ {3:N0} B, i.e. none per record)  {4}" -f $memory.heapAfterWarmupBytes, $memory.heapEndBytes, $memory.heapGrowthBytes, $memory.maxHeapGrowthBytes, $memory.heapResult)
@@ -516,6 +570,7 @@ $report = [ordered]@{
     importMs        = [ordered]@{ median = $importMedian; min = $importMin; max = $importMax; processes = $importTimes.Count }
     scenarios       = @($rows)
     memory          = $memory
+    otlpRate        = $otlpRate
     benchmarkDotNet = $bdn
     floors          = @($floorLines)
     problems        = @($Problems)

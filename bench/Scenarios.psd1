@@ -10,9 +10,13 @@
 #
 # Scale multiplies the run's N for scenarios of a few µs, so each timed run lasts long enough to measure.
 # LinePattern: the scenario writes $logFile, which must hold exactly N lines, each matching the pattern whole.
-# HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote).
 # Targets: Target (a ratio to the yardstick's median), TargetMicroseconds (an absolute median), or
 # TargetExtraMicroseconds (at most this much more per message than the yardstick's median: the cost of one feature).
+# HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote); 'Any' =
+# not checked: an OTLP scenario writes faster than its receiver takes records (~12,000/s), so its queue fills during
+# the warm-up and LlamaLog's notices of dropped records reach the host, as they should.
+# Receiver: 'Otlp' when the scenario exports to an OTLP receiver: the harness starts the Aspire dashboard (as the
+# tests do, tests/Pester/OtlpReceiver.ps1) and passes its http/protobuf URL as $env:LLAMALOG_BENCH_OTLP_ENDPOINT.
 # Kind: Yardstick (PowerShell's or .NET's own), LlamaLog (with a target), or Floor: the same call shape as the
 # LlamaLog scenario named by FloorOf, made to a cmdlet that takes Write-LlamaLog's parameters and does only the work
 # no implementation can skip (FloorCommands.cs); no target, it shows how much of the scenario is PowerShell and the
@@ -120,6 +124,22 @@
             Target      = 1.3
         }
         @{
+            # OTLP export on (issue 14): the record is also queued for the exporter's background thread. Against the
+            # dashboard the harness starts (Receiver); the close delivers what is queued, untimed.
+            Id          = 'write-file-otlp-loop'
+            Title       = 'Write-LlamaLog file + OTLP, foreach'
+            Kind        = 'LlamaLog'
+            Receiver    = 'Otlp'
+            Scale       = 1
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -OtlpEndpoint $env:LLAMALOG_BENCH_OTLP_ENDPOINT'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Category core }'
+            Close       = 'Initialize-LlamaLog -Console None'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: m \d+$'
+            HostLines   = 'Any'
+            Yardstick   = 'write-file-loop'
+            Target      = 1.1
+        }
+        @{
             # The floor: Write-LlamaLog's parameters bound, then one ioctl (rotation watch) and one write per record.
             Id          = 'floor-syscalls-loop'
             Title       = 'Floor: binding + 2 syscalls, foreach'
@@ -211,6 +231,20 @@
             HostLines   = 0
             Yardstick   = 'verbose-loop'
             Target      = 0.5
+        }
+        @{
+            Id          = 'logger-file-otlp'
+            Title       = '$log.Info() file + OTLP'
+            Kind        = 'LlamaLog'
+            Receiver    = 'Otlp'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -OtlpEndpoint $env:LLAMALOG_BENCH_OTLP_ENDPOINT; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            Close       = 'Initialize-LlamaLog -Console None'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+$'
+            HostLines   = 'Any'
+            Yardstick   = 'logger-file'
+            Target      = 1.5
         }
         @{
             Id          = 'logger-hostfile'

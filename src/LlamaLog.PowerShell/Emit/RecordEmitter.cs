@@ -19,7 +19,7 @@ namespace LlamaLog.Emit
             Exception exception, ErrorRecord errorRecord, IReadOnlyList<KeyValuePair<string, object>> properties)
         {
             ExceptionDetails details = exception == null ? null : ExceptionDetails.From(exception, ScriptStackTraceOf(errorRecord, exception));
-            return new LogRecord(DateTime.Now, name, line, category, level, message, markup, details, properties, TraceContextSource.Current());
+            return new LogRecord(DateTime.Now, name, line, category, level, message, markup, details, properties, LogEngine.Settings.TraceSource.Current());
         }
 
         /// <summary>Writes the record to every sink; returns the host text, or null when the console is not the host.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using LlamaLog.Engine.Config;
 using LlamaLog.Engine.Formatting;
 using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Otlp;
 using LlamaLog.Engine.Sinks;
 using LlamaLog.Engine.Sinks.Files;
 
@@ -25,6 +26,11 @@ namespace LlamaLog.Engine
         /// </summary>
         public static LogSettings Initialize(LogSetupRequest request, IList<string> warnings)
         {
+            // OTLP and trace settings first: a bad one fails the setup before anything changes.
+            Func<string, string> readVariable = Environment.GetEnvironmentVariable;
+            OtlpOptions otlpOptions = OtlpOptions.Resolve(request.Otlp, readVariable, warnings);
+            TraceContextSource traceSource = TraceContextSource.Resolve(request.TraceParent, readVariable, warnings);
+
             IList<KeyValuePair<string, int>> levels = request.Levels;
             string levelSource = ParameterLevelSource;
             if (levels == null)
@@ -102,6 +108,30 @@ namespace LlamaLog.Engine
                 sinks.Add(new StderrSink(LogEngine.ConsoleFormatterFor(settings), width, settings.StderrColors));
             }
 
+            OtlpSink otlpSink;
+            try
+            {
+                otlpSink = OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings);
+            }
+            catch
+            {
+                if (fileSink != null && !ReferenceEquals(fileSink, LogEngine.FileSink))
+                {
+                    fileSink.Dispose();
+                }
+
+                throw;
+            }
+
+            if (otlpSink != null)
+            {
+                sinks.Add(otlpSink);
+            }
+
+            settings.Otlp = otlpOptions;
+            settings.OtlpSink = otlpSink;
+            settings.TraceSource = traceSource;
+
             Dictionary<string, int> parkedBefore = HeldRecords.ParkedCounts();
             try
             {
@@ -113,7 +143,7 @@ namespace LlamaLog.Engine
                 // A sink opened here and never made current would keep its file and its watch open.
                 foreach (ILogSink sink in sinks)
                 {
-                    if (!ReferenceEquals(sink, LogEngine.FileSink))
+                    if (!ReferenceEquals(sink, LogEngine.FileSink) && !ReferenceEquals(sink, LogEngine.Settings.OtlpSink))
                     {
                         sink.Dispose();
                     }

@@ -26,6 +26,12 @@ namespace LlamaLog.Engine
         /// <summary>The console's format; null means LLAMA_STACK_LOG_FORMAT (or OGX_LOG_FORMAT): json gives Json, anything else Rich.</summary>
         public ConsoleFormat? ConsoleFormat { get; set; }
 
+        /// <summary>The OTLP parameters; unset ones are read from the OTEL_* variables.</summary>
+        public Otlp.OtlpParameters Otlp { get; set; }
+
+        /// <summary>The trace context when no activity is current; null means TRACEPARENT (and TRACESTATE).</summary>
+        public string TraceParent { get; set; }
+
         /// <summary>Whether a log file that cannot be opened fails the setup (a cmdlet) or only warns (the import).</summary>
         public bool FailOnFileError { get; set; }
 
