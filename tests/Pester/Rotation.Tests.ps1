@@ -379,6 +379,35 @@ foreach (`$i in 1..10000) { Write-LlamaLog -Category core "w$writer r`$i end" }
         $files | Where-Object Length -GT (64KB + 4 * $longest) | Should -BeNullOrEmpty
     }
 
+    It 'keeps a file within one record per writer when a writer that opened the path first writes again after another wrote alone for long' {
+        # Two sinks of one path: the later one writes alone until it reads the length only every 64 records; then the
+        # first fills the file to just under the size, and the later one must see those records before its next write.
+        $path = Join-Path $Folder 'waking.log'
+        $policy = [LlamaLog.Engine.Sinks.Files.RollingPolicy]::new(64KB, 0, 'None', $false)
+        $text = [LlamaLog.Engine.Formatting.TextLineFormatter]::Instance
+        $early = [LlamaLog.Engine.Sinks.FileSink]::new($path, $text, $policy)
+        $late = [LlamaLog.Engine.Sinks.FileSink]::new($path, $text, $policy)
+        try {
+            $record = { param($message) [LlamaLog.Engine.Records.LogRecord]::new([datetime]::Now, 'w', 1, 'core', 20, $message, $false) }
+            $pad = 'y' * 200
+            foreach ($i in 1..12000) { $null = $late.Emit((& $record "late r$i $pad")) }
+            $filler = 'x' * 900
+            foreach ($round in 1..3) {
+                # The first sink tops the file up to just under the size (it checks exactly, so it does not rotate)...
+                while ((Get-Item -LiteralPath $path).Length + 1000 -lt 64KB) { $null = $early.Emit((& $record "early $filler")) }
+                # ...and the later one, which has not read the length since, must not write past it unseen.
+                foreach ($i in 1..63) { $null = $late.Emit((& $record "late again r$i $pad")) }
+            }
+        }
+        finally {
+            $early.Dispose()
+            $late.Dispose()
+        }
+
+        # One record per writer: the first's (under 1,000 bytes) and the later one's (under 300).
+        @(Get-SizeRotatedFiles $path) + @(Get-Item -LiteralPath $path) | Where-Object Length -GT (64KB + 1000 + 300) | Should -BeNullOrEmpty
+    }
+
     It 'keeps every record of 4 runspaces x 5,000 with -MaxSize 16KB, each runspace in order' {
         $path = Join-Path $Folder 'runspaces.log'
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $path -Console None -MaxSize 16KB -MaxFiles 0

@@ -14,9 +14,11 @@ namespace LlamaLog.Engine.Sinks.Files
     /// 10,000 records after it opens a path another sink has opened before, after another sink opens the path
     /// (<see cref="PathOpenCounter"/>, one memory read per record), or after a read finds bytes it did not write.
     /// Otherwise each read that finds only its own bytes puts the next one twice as many records later, up to 64.
-    /// Before deciding to rotate it always reads. So a lone writer is exact, and so is each of many writers,
-    /// except one that has written 10,000 records alone before another writer that opened the path earlier
-    /// wakes up: that one can take the file past the size by up to 64 of its records, once.
+    /// Before deciding to rotate it always reads. On top of that, every rotating writer counts its records in the
+    /// sidecar (<see cref="PathOpenCounter.Appends"/>): a writer whose own count is not the whole count reads the
+    /// length at its next record. So each writer sees every other writer's record before its next check, and a
+    /// file exceeds the size by at most the one record each writer may append between its check and another's
+    /// write. The growing interval remains only for bytes that no LlamaLog writer counted (another program).
     /// </remarks>
     internal sealed class FileRotation : IDisposable
     {
@@ -28,6 +30,8 @@ namespace LlamaLog.Engine.Sinks.Files
         private readonly Func<AppendOnlyFile> open;
         private readonly PathOpenCounter openCounter;
         private long openCount;
+        private long appendsSeen;
+        private bool othersAppended;
         private int watchful;
         private long size;
         private int refreshInterval = 1;
@@ -88,9 +92,17 @@ namespace LlamaLog.Engine.Sinks.Files
                 refreshInterval = 1;
             }
 
-            if (size + count <= policy.MaxSize && ++sinceRefresh < refreshInterval)
+            bool othersWrote = othersAppended || (openCounter != null && openCounter.Appends != appendsSeen);
+            if (!othersWrote && size + count <= policy.MaxSize && ++sinceRefresh < refreshInterval)
             {
                 return false;
+            }
+
+            if (openCounter != null)
+            {
+                // Read before the length: a record counted after this read is seen at the next check.
+                appendsSeen = openCounter.Appends;
+                othersAppended = false;
             }
 
             long actual = file.Length();
@@ -113,10 +125,17 @@ namespace LlamaLog.Engine.Sinks.Files
             return size > 0 && size + count > policy.MaxSize;
         }
 
-        /// <summary>Counts bytes this sink appended.</summary>
+        /// <summary>Counts bytes this sink appended, and the record in the path's shared count.</summary>
         public void Appended(int count)
         {
             size += count;
+            if (openCounter != null)
+            {
+                // Anything but our own increment since the last one is another writer's record.
+                long now = openCounter.CountAppend();
+                othersAppended |= now != appendsSeen + 1;
+                appendsSeen = now;
+            }
         }
 
         /// <summary>

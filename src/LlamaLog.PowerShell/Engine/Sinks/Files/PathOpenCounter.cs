@@ -5,10 +5,11 @@ using System.Threading;
 namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
-    /// How many rotating sinks have ever opened a log path, across processes: a 64-bit counter at the start of the
-    /// rotation lock's sidecar, mapped shared into every writer, so a writer learns that another one joined the
-    /// path with one memory read per record instead of a system call. Linux x86-64 and arm64 only; elsewhere
-    /// <see cref="TryOpen"/> gives null and writers find each other by the file's length alone.
+    /// Two counters at the start of the rotation lock's sidecar, mapped shared into every rotating writer of a log
+    /// path, across processes: how many sinks have ever opened the path, and how many records they have appended
+    /// to it. A writer learns that another one joined, or wrote, with one memory read per record instead of a
+    /// system call. Linux x86-64 and arm64 only; elsewhere <see cref="TryOpen"/> gives null and writers find each
+    /// other by the file's length alone.
     /// </summary>
     internal sealed unsafe class PathOpenCounter : IDisposable
     {
@@ -56,6 +57,15 @@ namespace LlamaLog.Engine.Sinks.Files
                 // The mapping outlives the descriptor.
                 LinuxLibc.close(fd);
             }
+        }
+
+        /// <summary>How many records the path's rotating writers have appended so far.</summary>
+        public long Appends => Volatile.Read(ref *((long*)mapping + 1));
+
+        /// <summary>Counts one appended record; returns the count with it.</summary>
+        public long CountAppend()
+        {
+            return Interlocked.Increment(ref *((long*)mapping + 1));
         }
 
         /// <summary>Counts this sink in; returns the count before it (0: no sink ever opened the path before).</summary>
