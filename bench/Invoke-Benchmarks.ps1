@@ -428,12 +428,13 @@ try {
         if ($data) {
             $with = @($data.runs | ForEach-Object withNanosecondsPerCall)
             $without = @($data.runs | ForEach-Object withoutNanosecondsPerCall)
-            $differences = @(0..($with.Count - 1) | ForEach-Object { $with[$_] - $without[$_] })
+            $differences = @($data.runs | ForEach-Object differenceNanosecondsPerCall)
             $median = Get-Median $differences
             $propertyBinding = [ordered]@{
                 calls                     = $calls
                 runs                      = $bindingRuns
                 block                     = $data.block
+                blockPairsPerRun          = @($data.runs)[0].pairs
                 warmupSeconds             = $data.warmupSeconds
                 withNanosecondsPerCall    = $with
                 withoutNanosecondsPerCall = $without
@@ -546,6 +547,11 @@ if ($floorLines.Count) {
     $floorLines | ForEach-Object { Write-Host $_ }
     Write-Host ''
 }
+function Format-PairedRatio($Row) {
+    if ($null -eq $Row.pairedMedian) { return '' }
+    '{0}× ({1}–{2})' -f (Format-Number $Row.pairedMedian), (Format-Number $Row.pairedMin), (Format-Number $Row.pairedMax)
+}
+
 # Against the baseline: both builds' runs of a scenario came from the same rounds, one right after the other.
 $baselineRows = @(foreach ($scenario in $compared) {
         $current = @($results[$scenario.Id] | ForEach-Object us)
@@ -557,22 +563,29 @@ $baselineRows = @(foreach ($scenario in $compared) {
             min = ($current | Measure-Object -Minimum).Minimum; max = ($current | Measure-Object -Maximum).Maximum
             baselineRuns = $before; baselineMedian = Get-Median $before
             baselineMin = ($before | Measure-Object -Minimum).Minimum; baselineMax = ($before | Measure-Object -Maximum).Maximum
-            ratio = $null; verdict = ''
+            ratio = $null; pairedRatios = @(); pairedMedian = $null; pairedMin = $null; pairedMax = $null; verdict = ''
         }
         $row.ratio = $row.median / $row.baselineMedian
+        # Each round's two runs came one right after the other: their ratio leaves out what drifts between rounds.
+        if ($current.Count -eq $before.Count) {
+            $row.pairedRatios = @(0..($current.Count - 1) | ForEach-Object { $current[$_] / $before[$_] })
+            $row.pairedMedian = Get-Median $row.pairedRatios
+            $row.pairedMin = ($row.pairedRatios | Measure-Object -Minimum).Minimum
+            $row.pairedMax = ($row.pairedRatios | Measure-Object -Maximum).Maximum
+        }
         $row.verdict = ($row.min -le $row.baselineMax -and $row.baselineMin -le $row.max) ? 'within the noise (the ranges overlap)' :
             ($row.min -gt $row.baselineMax ? 'slower (every run above the baseline''s)' : 'faster (every run below the baseline''s)')
         [pscustomobject]$row
     })
 if ($Baseline) {
     $Baseline.scenarios = $baselineRows
-    Write-Host "Against the baseline $BaselineModule (same Bench, runs interleaved; µs/msg median (min–max); ratio of medians, this build / baseline):"
-    $baselineFormat = '{0,-44} {1,22} {2,22} {3,7}  {4}'
-    Write-Host ($baselineFormat -f 'Scenario', 'this build', 'baseline', 'ratio', '')
+    Write-Host "Against the baseline $BaselineModule (same Bench, runs interleaved; µs/msg median (min–max); ratio of medians, this build / baseline; paired: each round's two runs' ratio, median (min–max)):"
+    $baselineFormat = '{0,-44} {1,22} {2,22} {3,7} {4,20}  {5}'
+    Write-Host ($baselineFormat -f 'Scenario', 'this build', 'baseline', 'ratio', 'paired', '')
     foreach ($row in $baselineRows) {
         Write-Host ($baselineFormat -f $row.title, ('{0} ({1}–{2})' -f (Format-Number $row.median), (Format-Number $row.min), (Format-Number $row.max)),
                 ('{0} ({1}–{2})' -f (Format-Number $row.baselineMedian), (Format-Number $row.baselineMin), (Format-Number $row.baselineMax)),
-                ((Format-Number $row.ratio) + '×'), $row.verdict)
+                ((Format-Number $row.ratio) + '×'), (Format-PairedRatio $row), $row.verdict)
     }
     Write-Host ''
 }
@@ -590,7 +603,7 @@ if ($memory) {
 }
 $propertyText = $null
 if ($propertyBinding) {
-    $propertyText = ('-Property''s cost to a call without it (the binding floor with and without the parameter, interleaved in one process, {0:N0} calls each × {1} runs): {2} ns per call, median of the runs (min {3}, max {4}; with {5} µs, without {6} µs per call); target ≤ {7} ns  {8}' -f
+    $propertyText = ('-Property''s cost to a call without it (the binding floor with and without the parameter, interleaved in one process, {0:N0} calls each × {1} runs; a run''s difference is the median over its pairs of blocks): {2} ns per call, median of the runs (min {3}, max {4}; with {5} µs, without {6} µs per call); target ≤ {7} ns  {8}' -f
         $propertyBinding.calls, $propertyBinding.runs, (Format-Number $propertyBinding.medianDifference '0'), (Format-Number $propertyBinding.minDifference '0'),
         (Format-Number $propertyBinding.maxDifference '0'), (Format-Number ($propertyBinding.withMedian / 1000)), (Format-Number ($propertyBinding.withoutMedian / 1000)),
         $propertyBinding.maxDifferenceNanoseconds, $propertyBinding.result)
@@ -683,14 +696,14 @@ if ($floorLines.Count) {
 }
 if ($Baseline) {
     $markdown.Add('')
-    $markdown.Add("Against the baseline ``$BaselineModule`` in the same Bench, runs interleaved (µs/msg median (min–max); ratio of medians, this build / baseline):")
+    $markdown.Add("Against the baseline ``$BaselineModule`` in the same Bench, runs interleaved (µs/msg median (min–max); ratio of medians, this build / baseline; paired: the ratio of each round's two runs, median (min–max)):")
     $markdown.Add('')
-    $markdown.Add('| Scenario | This build | Baseline | Ratio | |')
-    $markdown.Add('|---|---:|---:|---:|---|')
+    $markdown.Add('| Scenario | This build | Baseline | Ratio | Paired ratio | |')
+    $markdown.Add('|---|---:|---:|---:|---:|---|')
     foreach ($row in $baselineRows) {
-        $markdown.Add(('| {0} | {1} ({2}–{3}) | {4} ({5}–{6}) | {7}× | {8} |' -f ($row.title -replace '\|', '\|'), (Format-Number $row.median), (Format-Number $row.min),
+        $markdown.Add(('| {0} | {1} ({2}–{3}) | {4} ({5}–{6}) | {7}× | {8} | {9} |' -f ($row.title -replace '\|', '\|'), (Format-Number $row.median), (Format-Number $row.min),
                 (Format-Number $row.max), (Format-Number $row.baselineMedian), (Format-Number $row.baselineMin), (Format-Number $row.baselineMax),
-                (Format-Number $row.ratio), $row.verdict))
+                (Format-Number $row.ratio), (Format-PairedRatio $row), $row.verdict))
     }
 }
 $markdown | Set-Content -Path (Join-Path $OutputPath 'bench.md') -Encoding utf8NoBOM

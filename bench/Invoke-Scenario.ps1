@@ -141,22 +141,33 @@ if ($Id -eq 'property-binding') {
 
     $measured = [System.Collections.Generic.List[object]]::new()
     for ($run = 1; $run -le $Runs; $run++) {
-        [long] $withNs = 0; [long] $withoutNs = 0; [long] $withCalls = 0; [long] $withoutCalls = 0
-        $blockIndex = 0
-        while ($withCalls -lt $Count -or $withoutCalls -lt $Count) {
-            # A B, then B A: neither floor always runs right after the other's block.
-            $order = ($blockIndex % 2 -eq 0) ? @($true, $false) : @($false, $true)
-            foreach ($isWith in $order) {
-                $n = [int][Math]::Min($block, $Count - ($isWith ? $withCalls : $withoutCalls))
-                if ($n -le 0) { continue }
-                $cpuStart = [LlamaLogBench.ThreadClock]::Nanoseconds()
-                $null = & ($isWith ? $with : $without) $n $null
-                $spent = [LlamaLogBench.ThreadClock]::Nanoseconds() - $cpuStart
-                if ($isWith) { $withNs += $spent; $withCalls += $n } else { $withoutNs += $spent; $withoutCalls += $n }
-            }
-            $blockIndex++
+        [long] $withNs = 0; [long] $withoutNs = 0; [long] $calls = 0
+        # Per pair of neighbouring blocks, the difference per call: their median is the run's difference, which a
+        # burst of another process's load in one block cannot move much (the sums above are reported as well).
+        $pairs = [System.Collections.Generic.List[double]]::new()
+        $pairIndex = 0
+        while ($calls -lt $Count) {
+            $n = [int][Math]::Min($block, $Count - $calls)
+            # A B, then B A: neither floor always runs first.
+            $withFirst = $pairIndex % 2 -eq 0
+            $cpu0 = [LlamaLogBench.ThreadClock]::Nanoseconds()
+            $null = & ($withFirst ? $with : $without) $n $null
+            $cpu1 = [LlamaLogBench.ThreadClock]::Nanoseconds()
+            $null = & ($withFirst ? $without : $with) $n $null
+            $cpu2 = [LlamaLogBench.ThreadClock]::Nanoseconds()
+            $spentWith = $withFirst ? $cpu1 - $cpu0 : $cpu2 - $cpu1
+            $spentWithout = $withFirst ? $cpu2 - $cpu1 : $cpu1 - $cpu0
+            $withNs += $spentWith; $withoutNs += $spentWithout; $calls += $n
+            $pairs.Add(($spentWith - $spentWithout) / $n)
+            $pairIndex++
         }
-        $measured.Add(@{ withNanosecondsPerCall = $withNs / $withCalls; withoutNanosecondsPerCall = $withoutNs / $withoutCalls })
+        $sorted = [double[]]($pairs | Sort-Object)
+        $middle = [int][Math]::Floor($sorted.Count / 2)
+        $median = ($sorted.Count % 2) ? $sorted[$middle] : ($sorted[$middle - 1] + $sorted[$middle]) / 2
+        $measured.Add(@{
+                withNanosecondsPerCall = $withNs / $calls; withoutNanosecondsPerCall = $withoutNs / $calls
+                differenceNanosecondsPerCall = $median; pairs = $pairs.Count
+            })
     }
 
     Write-Result @{

@@ -281,10 +281,16 @@ Describe 'Bench harness with a baseline and the -Property measurement, one tiny 
         $row.verdict | Should -Not -BeNullOrEmpty
     }
 
+    It 'pairs each round''s two runs into a ratio' {
+        $row = $Report.baseline.scenarios[0]
+        @($row.pairedRatios).Count | Should -Be 1
+        [Math]::Abs($row.pairedRatios[0] - $row.runs[0] / $row.baselineRuns[0]) | Should -BeLessThan 1e-9
+    }
+
     It 'names the baseline in the Markdown and gives the scenario a row there' {
         $intro = 'Against the baseline `{0}` in the same Bench' -f $env:LLAMALOG_TEST_MODULE
         @($Markdown | Where-Object { $_.StartsWith($intro, [StringComparison]::Ordinal) }).Count | Should -Be 1
-        @($Markdown | Where-Object { $_ -like '| $log.Debug() filtered out | * | * | *× | * |' }).Count | Should -Be 1
+        @($Markdown | Where-Object { $_ -like '| $log.Debug() filtered out | * | * | *× | *× (*) | * |' }).Count | Should -Be 1
     }
 
     It 'runs the -Property measurement with the calls and runs asked for' {
@@ -294,8 +300,9 @@ Describe 'Bench harness with a baseline and the -Property measurement, one tiny 
         @($Report.propertyBinding.withoutNanosecondsPerCall).Count | Should -Be 1
     }
 
-    It 'reports the difference per call, with minus without, and a verdict against the target' {
+    It 'reports the difference per call, with minus without (one pair of blocks here: 200 calls each), and a verdict against the target' {
         $binding = $Report.propertyBinding
+        $binding.blockPairsPerRun | Should -Be 1
         [Math]::Abs($binding.differenceNanoseconds[0] - ($binding.withNanosecondsPerCall[0] - $binding.withoutNanosecondsPerCall[0])) | Should -BeLessThan 1e-6
         $binding.maxDifferenceNanoseconds | Should -Be $Definitions.PropertyBinding.MaxDifferenceNanoseconds
         $binding.result | Should -BeIn 'PASS', 'FAIL'
