@@ -311,11 +311,11 @@ $platform = $IsLinux ? 'Linux' : ($IsMacOS ? 'macOS' : 'Windows')
 $all = @($Definitions.Scenarios | Where-Object { -not $_['Platform'] -or $_.Platform -eq $platform })
 # A chosen scenario brings its yardstick and its floor (and the floor's yardstick, the same one).
 $chosen = @($all | Where-Object { (Test-Filter $_.Id) -or ($_['FloorOf'] -and (Test-Filter $_.FloorOf)) })
-$needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
+$needed = @(@($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique)
 # A yardstick may itself have one (the JSON engine scenario is measured against the text one): bring the whole chain.
 do {
     $neededBefore = $needed.Count
-    $needed = @($needed + @($all | Where-Object { $_.Id -in $needed -and $_['Yardstick'] } | ForEach-Object Yardstick)) | Select-Object -Unique
+    $needed = @(@($needed + @($all | Where-Object { $_.Id -in $needed -and $_['Yardstick'] } | ForEach-Object Yardstick)) | Select-Object -Unique)
 } while ($needed.Count -gt $neededBefore)
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
