@@ -25,6 +25,9 @@ param(
     # Bench: a short run.
     [switch] $Quick,
 
+    # Bench: also run the LlamaLog scenarios against this other build's LlamaLog.psd1, interleaved, and compare.
+    [string] $BaselineModule,
+
     # Docs: rewrite the SYNTAX and PARAMETERS blocks of docs/en-US from the built module.
     [switch] $Update
 )
@@ -140,6 +143,7 @@ function Invoke-Bench {
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'),
         '-ModuleManifest', $ModuleManifest, '-OutputPath', $OutDir)
     if ($Quick) { $arguments += '-Quick' }
+    if ($BaselineModule) { $arguments += @('-BaselineModule', $BaselineModule) }
     Invoke-Native $Pwsh $arguments
 }
 

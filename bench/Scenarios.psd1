@@ -344,6 +344,49 @@
             # Ten times faster than PowerShell's own JSON reading.
             Target    = 0.1
         }
+
+        # ---- Issue 13 (structured records): JSON files and properties. Baseline = $false: a baseline module from
+        # before issue 13 (Invoke-Benchmarks.ps1 -BaselineModule) has no JSON file and no properties to compare.
+        # Kind Informational: a cost shown to users, with a yardstick for its ratio but no target.
+        @{
+            Id          = 'engine-json-file'
+            Title       = 'Engine (C#): JSON file'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = '[LlamaLogBench.EngineRun]::ForJsonFile($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            LinePattern = '^\{"category": "core", "event": "m \d+", "level": "info", "logger": "bench", "timestamp": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", "lineno": 1\}$'
+            HostLines   = 0
+            Yardstick   = 'engine-file'
+            Target      = 1.2
+            Baseline    = $false
+        }
+        @{
+            Id          = 'logger-json-file'
+            Title       = '$log.Info() JSON file only'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -FileFormat Json; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            LinePattern = '^\{"category": "core", "event": "m \d+", "level": "info", "logger": "bench", "timestamp": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", "lineno": \d+\}$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+            Target      = 0.25
+            Baseline    = $false
+        }
+        @{
+            # What properties cost: a small ordered dictionary built by PowerShell at every call, as a script does.
+            Id          = 'logger-properties-file'
+            Title       = '$log.Info() with properties, file only'
+            Kind        = 'Informational'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i", [ordered]@{ host = ''localhost''; port = $i }) }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+   host=localhost port=\d+$'
+            HostLines   = 0
+            Yardstick   = 'logger-file'
+            Baseline    = $false
+        }
     )
 
     # The memory scenario: Records messages through Write-LlamaLog to the file only, in one process.
@@ -358,5 +401,20 @@
         # "No growth after warm-up": a leak of even one small object per record is tens of MB over a million.
         MaxHeapGrowthBytes = 1048576
         MaxPeakAboveIdleBytes = 31457280
+    }
+
+    # ---- Issue 13: what declaring -Property costs a Write-LlamaLog call that does not use it. The floor with the
+    # parameter (Write-FloorNop) and the floor without it (Write-FloorNpr), the filtered-out loop's call shape, in one
+    # process: pairs of blocks of Block calls (A B, B A, ...), Calls calls each per run, Runs runs; a run's difference
+    # per call (with minus without) is the median over its pairs. Target: at most MaxDifferenceNanoseconds.
+    PropertyBinding = @{
+        Calls      = 1000000
+        QuickCalls = 100000
+        Runs       = 5
+        QuickRuns  = 3
+        Block      = 10000
+        With       = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorNop "m $i" -Level Debug -Category core }'
+        Without    = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorNpr "m $i" -Level Debug -Category core }'
+        MaxDifferenceNanoseconds = 80
     }
 }
