@@ -147,6 +147,8 @@ Describe 'A record written over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
         Write-LlamaLog -Category core 'with properties' -Property ([ordered]@{ host = 'h1'; port = 8321; ratio = 0.5; ok = $true; tags = @('a', 'b'); nested = @{ k = 'v' } })
         $log = Get-LlamaLogger -Name ogx.core.server -Category core
         $log.Info('from a logger', [ordered]@{ request = 'r-1' })
+        function Send-FromFunction { $log.Info('from a function') }
+        Send-FromFunction
         try { throw [System.InvalidOperationException]::new('outer', [System.IO.IOException]::new('inner')) } catch { $_ | Write-LlamaLog -Category core }
         $activity = [System.Diagnostics.Activity]::new('otlp-test').Start()
         $script:ActivityTrace = $activity.TraceId.ToHexString()
@@ -156,12 +158,12 @@ Describe 'A record written over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
         $activity.Stop()
         # A new setup retires the exporter, delivering what it holds.
         Initialize-LlamaLog -Console None
-        $script:Records = @(Wait-OtlpDashboardLog $Dashboard $Service -Count 11)
+        $script:Records = @(Wait-OtlpDashboardLog $Dashboard $Service -Count 12)
         function Get-Record([string] $Body) { $Records | Where-Object Body -EQ $Body }
     }
 
     It 'arrives, every one, once' {
-        $Records.Count | Should -Be 11
+        $Records.Count | Should -Be 12
     }
 
     It 'has the severity number of its level (DEBUG 5, INFO 9, WARNING 13, ERROR 17, CRITICAL 21)' {
@@ -186,10 +188,18 @@ Describe 'A record written over <_>' -ForEach @('HttpProtobuf', 'Grpc') {
         $record.Attributes['code.line.number'] | Should -Be "$MarkupLine"
     }
 
+    It 'has the caller''s script as code.file.path' {
+        (Get-Record 'Loaded 3 providers').Attributes['code.file.path'] | Should -Be (Join-Path $PSScriptRoot 'Otlp.Tests.ps1')
+    }
+
+    It 'has a logger''s calling function as code.function.name' {
+        (Get-Record 'from a function').Attributes['code.function.name'] | Should -Be 'Send-FromFunction'
+    }
+
     It 'has the record''s properties as attributes, in order' {
         $record = Get-Record 'with properties'
         # aspire.log_id is the dashboard's own.
-        @($record.Attributes.Keys | Where-Object { $_ -ne 'aspire.log_id' }) | Should -Be @('category', 'host', 'port', 'ratio', 'ok', 'tags', 'nested', 'code.line.number')
+        @($record.Attributes.Keys | Where-Object { $_ -ne 'aspire.log_id' }) | Should -Be @('category', 'host', 'port', 'ratio', 'ok', 'tags', 'nested', 'code.file.path', 'code.line.number')
         $record.Attributes['host'] | Should -Be 'h1'
         $record.Attributes['port'] | Should -Be '8321'
         $record.Attributes['ok'] | Should -Be 'true'

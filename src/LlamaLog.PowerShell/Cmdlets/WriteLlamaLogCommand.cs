@@ -218,7 +218,8 @@ namespace LlamaLog.Cmdlets
             }
 
             string text = given ?? exception?.Message ?? string.Empty;
-            Emit(RecordEmitter.Create(Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, text, !NoMarkup,
+            // The caller's function is not known to a cmdlet without a call-stack walk (microseconds): only its file is given.
+            Emit(RecordEmitter.Create(Name ?? CallerName(), MyInvocation.ScriptLineNumber, MyInvocation.ScriptName, null, Category, value, text, !NoMarkup,
                 exception, error, properties));
         }
 

@@ -283,9 +283,19 @@ namespace LlamaLog.Engine.Otlp
                 attributes.Add(new KeyValuePair<string, object>(property.Key, OtlpAttributeValue.From(property.Value)));
             }
 
+            if (record.SourceFile != null)
+            {
+                attributes.Add(new KeyValuePair<string, object>("code.file.path", record.SourceFile));
+            }
+
             if (record.Line > 0)
             {
                 attributes.Add(new KeyValuePair<string, object>("code.line.number", (long)record.Line));
+            }
+
+            if (record.Function != null)
+            {
+                attributes.Add(new KeyValuePair<string, object>("code.function.name", record.Function));
             }
 
             ExceptionDetails exception = record.Exception;
