@@ -4,14 +4,16 @@
     Builds, tests, documents, benchmarks and packages the LlamaLog module.
 .DESCRIPTION
     The project's only entry point. Run it with the pinned PowerShell: `dotnet tool restore`, then
-    `dotnet pwsh ./build.ps1 <Task>`. Tasks: Build (default), Test, Demo, Bench, Docs, Package, Clean.
+    `dotnet pwsh ./build.ps1 <Task>`. Tasks: Build (default), Test, Demo, Dashboard, Bench, Docs, Package, Clean.
+    Dashboard starts the Aspire dashboard (an OTLP receiver with a web UI, from NuGet), runs the demo with OTLP
+    export on, prints the dashboard's URL, and stops the dashboard on Ctrl+C.
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Docs', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Dashboard', 'Bench', 'Docs', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -22,6 +24,9 @@ param(
 
     # Bench: a short run.
     [switch] $Quick,
+
+    # Bench: also run the LlamaLog scenarios against this other build's LlamaLog.psd1, interleaved, and compare.
+    [string] $BaselineModule,
 
     # Docs: rewrite the SYNTAX and PARAMETERS blocks of docs/en-US from the built module.
     [switch] $Update
@@ -60,6 +65,15 @@ function Invoke-Build {
     Copy-Item (Join-Path $publish 'LlamaLog.PowerShell.dll') $ModuleDir
     # Third-party assemblies stay out of the module root; the module's resolver loads them (docs/design.md).
     Get-ChildItem $publish -Filter '*.dll' | Where-Object Name -NE 'LlamaLog.PowerShell.dll' | Copy-Item -Destination $deps
+
+    # The OTLP exporter bridge (net8.0) with OpenTelemetry and its Microsoft.Extensions assemblies, loaded into the
+    # same private context. Assemblies of .NET's shared framework (System.Diagnostics.DiagnosticSource) are left
+    # out: they must come from PowerShell's runtime, so that Activity.Current is the session's.
+    $otlpPublish = Join-Path $OutDir 'obj/publish-otlp'
+    if (Test-Path $otlpPublish) { Remove-Item $otlpPublish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/LlamaLog.Otlp/LlamaLog.Otlp.csproj'),
+        '-c', $Configuration, '-o', $otlpPublish, "-p:Version=$Version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    Get-ChildItem $otlpPublish -Filter '*.dll' | Where-Object { $_.Name -notlike 'System.*' } | Copy-Item -Destination $deps
     Invoke-Docs
     Write-Host "Built LlamaLog $Version into $ModuleDir"
 }
@@ -98,10 +112,38 @@ function Invoke-Demo {
         '-ModuleManifest', $ModuleManifest)
 }
 
+function Invoke-Dashboard {
+    # The test tools restore the dashboard; OtlpReceiver.ps1 knows how to start it (loopback, ports of the system's
+    # choosing, anonymous, a scratch HOME) and stops it with this process at the latest.
+    $null = Get-PesterPath
+    . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
+    $dashboard = Start-OtlpDashboard
+    try {
+        $env:OTEL_SERVICE_NAME = 'llamalog-demo'
+        $env:OTEL_EXPORTER_OTLP_ENDPOINT = $dashboard.HttpUrl
+        try {
+            Invoke-Demo
+        }
+        finally {
+            Remove-Item Env:OTEL_SERVICE_NAME, Env:OTEL_EXPORTER_OTLP_ENDPOINT
+        }
+        Write-Host ''
+        Write-Host "The demo's records are in the dashboard: $($dashboard.Url)/structuredlogs"
+        Write-Host 'Press Ctrl+C to stop the dashboard.'
+        while ($true) { Start-Sleep -Seconds 1 }
+    }
+    finally {
+        Stop-OtlpDashboard $dashboard
+    }
+}
+
 function Invoke-Bench {
+    # Restores the test tools too: the OTLP scenarios run against the Aspire dashboard they bring.
+    $null = Get-PesterPath
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmarks.ps1'),
         '-ModuleManifest', $ModuleManifest, '-OutputPath', $OutDir)
     if ($Quick) { $arguments += '-Quick' }
+    if ($BaselineModule) { $arguments += @('-BaselineModule', $BaselineModule) }
     Invoke-Native $Pwsh $arguments
 }
 
@@ -129,6 +171,7 @@ foreach ($name in $Task) {
         'Docs' { if (-not (Test-Path $ModuleManifest)) { Invoke-Build } else { Invoke-Docs } }
         'Test' { Invoke-Build; Invoke-Test }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Dashboard' { Invoke-Build; Invoke-Dashboard }
         'Bench' { Invoke-Build; Invoke-Bench }
         'Package' { Invoke-Build; Invoke-Package }
         'Clean' { Invoke-Clean }

@@ -11,30 +11,39 @@ using LlamaLog.Engine;
 using LlamaLog.Engine.Formatting;
 using LlamaLog.Engine.Records;
 using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLogBench
 {
     /// <summary>
     /// What Write-LlamaLog does for a record once PowerShell has bound it: the level check, the record with its
-    /// clock read, LogEngine.Write. With a path: file only. Without: host only, the host text returned and
-    /// dropped, so the cost is the rendering alone.
+    /// clock read, LogEngine.Write. With a path: file only, as text lines or JSON lines. Without: host only, the
+    /// host text returned and dropped, so the cost is the rendering alone.
     /// </summary>
     public sealed class EngineRun
     {
         private readonly bool host;
 
-        private EngineRun(string path)
+        private EngineRun(string path, IRecordFormatter formatter, RollingPolicy policy)
         {
             host = path == null;
+            bool json = ReferenceEquals(formatter, JsonRecordFormatter.Instance);
             var settings = new LogSettings(path, host ? "None" : "-LogFile", LogSettings.DefaultWidth, "Default",
-                host ? ConsoleTarget.Host : ConsoleTarget.None, "Default");
-            LogEngine.Configure(settings, host ? null : new ILogSink[] { LogEngine.OpenFileSink(Path.GetFullPath(path), TextLineFormatter.Instance) });
+                host ? ConsoleTarget.Host : ConsoleTarget.None, "Default", ColorSystem.None, ColorSystem.None,
+                json ? FileFormat.Json : FileFormat.Text, json ? "-FileFormat" : "Default", ConsoleFormat.Rich, "Default");
+            LogEngine.Configure(settings, host ? null : new ILogSink[] { LogEngine.OpenFileSink(Path.GetFullPath(path), formatter, policy) });
         }
 
         // Factories, not a constructor taking null: PowerShell passes $null for a string as "".
-        public static EngineRun ForFile(string path) => new EngineRun(path);
+        public static EngineRun ForFile(string path) => new EngineRun(path, TextLineFormatter.Instance, null);
 
-        public static EngineRun ForHost() => new EngineRun(null);
+        // The same records as ForFile, as Initialize-LlamaLog -FileFormat Json writes them.
+        public static EngineRun ForJsonFile(string path) => new EngineRun(path, JsonRecordFormatter.Instance, null);
+
+        /// <summary>The file scenario with -MaxSize set and never reached (1 TB): the per-record cost of the size check.</summary>
+        public static EngineRun ForFileWithMaxSize(string path) => new EngineRun(path, TextLineFormatter.Instance, new RollingPolicy(1L << 40, RollingPolicy.DefaultMaxFiles, RollInterval.None, false));
+
+        public static EngineRun ForHost() => new EngineRun(null, null, null);
 
         public long Run(int n)
         {

@@ -1,5 +1,6 @@
 // Compiled with EngineLoops.cs into the Bench's support assembly (optimized, unsafe): the floor scenarios. Each
-// cmdlet here takes exactly Write-LlamaLog's parameters (names, types, attributes, one parameter set) and does only
+// cmdlet here takes exactly Write-LlamaLog's parameters (names, types, attributes, one parameter set; Write-FloorNpr
+// all but -Property, to measure what that one costs) and does only
 // the part of a record's work that no implementation can skip, so the Bench shows how much of a Write-LlamaLog
 // scenario is PowerShell's binding and the kernel, and how much is LlamaLog's own. Their names are as long as
 // "Write-LlamaLog": PowerShell's per-call work grows with the command name's length.
@@ -56,6 +57,54 @@ namespace LlamaLogBench
     [OutputType(typeof(void))]
     public sealed class WriteFloorNopCommand : FloorCommandBase
     {
+        protected override void ProcessRecord()
+        {
+        }
+    }
+
+    /// <summary>
+    /// Binding alone, for Write-LlamaLog's parameters minus -Property: next to Write-FloorNop, in one process, what
+    /// declaring -Property costs a call that does not use it ("Npr": Nop without -Property; a name as long, since
+    /// PowerShell's per-call work grows with the name's length, and not Write-FloorNoP, which is Write-FloorNop to
+    /// PowerShell).
+    /// </summary>
+    /// <remarks>
+    /// The declarations are FloorCommandBase's, copied rather than inherited: PowerShell lists a derived class's
+    /// parameters first, and the parameters' order is part of what the binder walks (a test keeps both in order).
+    /// </remarks>
+    [Cmdlet(VerbsCommunications.Write, "FloorNpr")]
+    [OutputType(typeof(void))]
+    public sealed class WriteFloorNprCommand : PSCmdlet
+    {
+        [Parameter]
+        [ArgumentCompleter(typeof(LogLevelCompleter))]
+        [LogLevelTransformation]
+        public LogLevel Level { get; set; } = LogLevel.Info;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(CategoryCompleter))]
+        public string Category { get; set; } = CategoryNames.Uncategorized;
+
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string Message { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        [PipedErrorRecordTransformation]
+        public ErrorRecord ErrorRecord { get; set; }
+
+        [Parameter]
+        public Exception Exception { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoMarkup { get; set; }
+
         protected override void ProcessRecord()
         {
         }

@@ -10,7 +10,12 @@
     its yardstick's median from the same Bench run, against the targets of issues 6 and 8.
 
     Then the memory scenario (a million records through Write-LlamaLog in one process, against an idle pwsh with
-    the module imported) and, on a full run, the engine's BenchmarkDotNet micro-benchmarks.
+    the module imported), the -Property measurement (the binding floor with and without -Property, interleaved in
+    one process) and, on a full run, the engine's BenchmarkDotNet micro-benchmarks.
+
+    With -BaselineModule, every LlamaLog scenario that a baseline can run (not those marked Baseline = $false)
+    also runs against that other build of the module, its run right next to this build's in each round, and the
+    report shows both ranges and the ratio of the medians.
 
     Writes the table to the host, as JSON to <OutputPath>/bench.json, as Markdown to <OutputPath>/bench.md, and
     a chart to docs/bench.svg (a -Quick or filtered run writes <OutputPath>/bench.svg instead, so the committed
@@ -22,6 +27,8 @@
     dotnet pwsh ./build.ps1 Bench -Quick
 .EXAMPLE
     pwsh -File bench/Invoke-Benchmarks.ps1 -ModuleManifest out/LlamaLog/0.1.0/LlamaLog.psd1 -OutputPath out -Filter logger-* -NoBenchmarkDotNet
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Quick -BaselineModule /tmp/bench-old/out/LlamaLog/0.1.0/LlamaLog.psd1
 #>
 [CmdletBinding()]
 param(
@@ -31,14 +38,24 @@ param(
     # Small N, 3 runs, 100,000 records for memory, no BenchmarkDotNet.
     [switch] $Quick,
 
-    # Only the scenarios whose id matches one of these wildcards ('memory' for the memory scenario); their yardsticks run too.
+    # Only the scenarios whose id matches one of these wildcards ('memory' for the memory scenario, 'otlp-rate' for the
+    # OTLP delivery rate); their yardsticks run too.
     [string[]] $Filter = @('*'),
 
     [switch] $NoBenchmarkDotNet,
 
-    # Overrides, for profiling: runs per scenario, and N per run before the scenario's scale.
+    # Overrides, for profiling: runs per scenario, and N per run before the scenario's scale. -Count also sets the
+    # calls per run of the -Property measurement, -Runs its runs.
     [int] $Runs,
-    [int] $Count
+    [int] $Count,
+
+    # Another build's LlamaLog.psd1 (e.g. the commit before a change, built aside): its runs interleave with this
+    # build's, and the report compares the two.
+    [string] $BaselineModule,
+
+    # The bench/ folder whose C# scenarios (EngineLoops.cs, ...) fit the baseline's engine; by default the one in
+    # the baseline's source tree (found above its manifest), else this one.
+    [string] $BaselineBench
 )
 
 $ErrorActionPreference = 'Stop'
@@ -149,16 +166,17 @@ function Start-Child {
 
 function Invoke-Child {
     # One run of Invoke-Scenario.ps1; returns its result with the host line count, or $null after noting a problem.
-    param([string] $Id, [int] $Count, [string] $Label, [int] $TimeoutSeconds = 600)
+    param([string] $Id, [int] $Count, [string] $Label, [int] $TimeoutSeconds = 600, [string] $Manifest = $ModuleManifest,
+        [string] $Support = $SupportAssembly, [string[]] $Extra = @())
 
     $result = Join-Path $Work "$Label.json"
     $stdout = Join-Path $Work "$Label.out"
     $stderr = Join-Path $Work "$Label.err"
     $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $BenchDir 'Invoke-Scenario.ps1'),
-        '-ModuleManifest', $ModuleManifest, '-Id', $Id, '-ResultPath', $result, '-Count', [string]$Count,
+        '-ModuleManifest', $Manifest, '-Id', $Id, '-ResultPath', $result, '-Count', [string]$Count,
         '-MinWarmupSeconds', (Format-Number $MinWarmupSeconds '0.###'), '-MaxWarmupSeconds', (Format-Number $MaxWarmupSeconds '0.###'),
         '-LogFile', (Join-Path $Work "$Label.log"),
-        '-SupportAssembly', $SupportAssembly)
+        '-SupportAssembly', $Support) + $Extra
     $exit = Start-Child $arguments $stdout $stderr $TimeoutSeconds
     if ($exit -ne 0 -or -not (Test-Path $result)) {
         $errors = (Test-Path $stderr) ? (Get-Content $stderr -Raw) : ''
@@ -238,7 +256,8 @@ function New-Chart {
 
     $y = $top
     foreach ($row in $rows) {
-        $color = $row.kind -eq 'Yardstick' ? '#9ca3af' : ($row.kind -eq 'Floor' ? '#d6c7a1' : ($row.result -eq 'PASS' ? '#2563eb' : '#dc2626'))
+        $color = $row.kind -eq 'Yardstick' ? '#9ca3af' : ($row.kind -eq 'Floor' ? '#d6c7a1' : ($row.kind -eq 'Informational' ? '#93c5fd' :
+                ($row.result -eq 'PASS' ? '#2563eb' : '#dc2626')))
         $barY = $y + 5; $mid = $y + 13
         $null = $svg.AppendLine("<text x=`"$labelWidth`" y=`"$($mid + 4)`" text-anchor=`"end`">$(ConvertTo-Xml $row.title)</text>")
         $null = $svg.AppendLine("<rect x=`"$plotLeft`" y=`"$barY`" width=`"$(Format-Number ((& $x $row.median) - $plotLeft) '0.0')`" height=`"16`" fill=`"$color`"><title>$(ConvertTo-Xml $row.title): $(Format-Number $row.median) µs</title></rect>")
@@ -259,7 +278,7 @@ function New-Chart {
     }
 
     $legendY = $plotBottom + 44
-    $legend = @(@('#9ca3af', 'yardstick (PowerShell, .NET)'), @('#d6c7a1', 'floor'), @('#2563eb', 'LlamaLog, meets its target'), @('#dc2626', 'LlamaLog, misses its target'))
+    $legend = @(@('#9ca3af', 'yardstick (PowerShell, .NET)'), @('#d6c7a1', 'floor'), @('#93c5fd', 'LlamaLog, no target'), @('#2563eb', 'LlamaLog, meets its target'), @('#dc2626', 'LlamaLog, misses its target'))
     $lx = 16
     foreach ($item in $legend) {
         $null = $svg.AppendLine("<rect x=`"$lx`" y=`"$($legendY - 10)`" width=`"12`" height=`"12`" fill=`"$($item[0])`"/><text x=`"$($lx + 18)`" y=`"$legendY`">$($item[1])</text>")
@@ -270,48 +289,139 @@ function New-Chart {
     $svg.ToString()
 }
 
+# ---- The baseline's support assembly: its own bench sources where they are found, since the engine scenarios use
+# the engine's types, which change between builds.
+$Baseline = $null
+if ($BaselineModule) {
+    $BaselineModule = (Resolve-Path $BaselineModule).Path
+    if (-not $BaselineBench) {
+        for ($folder = Split-Path $BaselineModule; $folder; $folder = Split-Path $folder) {
+            if (Test-Path (Join-Path $folder 'bench/BenchSupport.ps1')) { $BaselineBench = Join-Path $folder 'bench'; break }
+        }
+    }
+    $BaselineBench = $BaselineBench ? (Resolve-Path $BaselineBench).Path : $BenchDir
+    # In a child scope, so this script's Get-BenchSupportCompilation stays its own.
+    $baselineCompilation = & { . (Join-Path $BaselineBench 'BenchSupport.ps1'); Get-BenchSupportCompilation -ModuleManifest $BaselineModule }
+    $BaselineSupport = Join-Path $Work 'LlamaLogBench.Baseline.dll'
+    Add-Type @baselineCompilation -OutputAssembly $BaselineSupport -OutputType Library
+    $Baseline = [ordered]@{ module = $BaselineModule; bench = $BaselineBench }
+}
+
 # ---- The timed scenarios, round-robin.
 $platform = $IsLinux ? 'Linux' : ($IsMacOS ? 'macOS' : 'Windows')
 $all = @($Definitions.Scenarios | Where-Object { -not $_['Platform'] -or $_.Platform -eq $platform })
 # A chosen scenario brings its yardstick and its floor (and the floor's yardstick, the same one).
 $chosen = @($all | Where-Object { (Test-Filter $_.Id) -or ($_['FloorOf'] -and (Test-Filter $_.FloorOf)) })
-$needed = @($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique
+$needed = @(@($chosen | ForEach-Object { $_.Id; if ($_['Yardstick']) { $_.Yardstick } }) | Select-Object -Unique)
+# A yardstick may itself have one (the JSON engine scenario is measured against the text one): bring the whole chain.
+do {
+    $neededBefore = $needed.Count
+    $needed = @(@($needed + @($all | Where-Object { $_.Id -in $needed -and $_['Yardstick'] } | ForEach-Object Yardstick)) | Select-Object -Unique)
+} while ($needed.Count -gt $neededBefore)
 $selected = @($all | Where-Object { $_.Id -in $needed })
 $results = @{}
 foreach ($scenario in $selected) { $results[$scenario.Id] = [System.Collections.Generic.List[object]]::new() }
+# With a baseline: the LlamaLog scenarios it can run, and their runs against it.
+$compared = @($Baseline ? @($selected | Where-Object { $_.Kind -eq 'LlamaLog' -and $_['Baseline'] -ne $false }) : @())
+$baselineResults = @{}
+foreach ($scenario in $compared) { $baselineResults[$scenario.Id] = [System.Collections.Generic.List[object]]::new() }
 $importTimes = [System.Collections.Generic.List[double]]::new()
 $started = [System.Diagnostics.Stopwatch]::StartNew()
 $loadStart = Get-Load
 
+# Scenarios that export over OTLP need a receiver: the Aspire dashboard the tests use, one for the whole Bench.
+$Receiver = $null
+if (@($selected | Where-Object { $_['Receiver'] -eq 'Otlp' }).Count -gt 0) {
+    . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
+    $Receiver = Start-OtlpDashboard
+    $env:LLAMALOG_BENCH_OTLP_ENDPOINT = $Receiver.HttpUrl
+}
+
+function Invoke-Run {
+    # One timed run of a scenario, against this build or the baseline: its line checks, and its result added to $Into.
+    param([hashtable] $Scenario, [int] $Round, [bool] $OfBaseline, [System.Collections.Generic.List[object]] $Into)
+
+    $runCount = $BaseCount * $Scenario.Scale
+    $label = "$($Scenario.Id)-$round$($OfBaseline ? '-baseline' : '')"
+    $childArguments = @{ Id = $Scenario.Id; Count = $runCount; Label = $label }
+    if ($OfBaseline) { $childArguments.Manifest = $BaselineModule; $childArguments.Support = $BaselineSupport }
+    $data = Invoke-Child @childArguments
+    if ($data) {
+        if (-not $OfBaseline) { $importTimes.Add($data.importMs) }
+        $wall = $data.elapsedMs * 1000 / $data.count
+        $us = ($ThreadClock -and $null -ne $data.cpuMs) ? $data.cpuMs * 1000 / $data.count : $wall
+        $check = $null
+        if ($Scenario['LinePattern']) {
+            $check = [LlamaLogBench.LineCheck]::Check((Join-Path $Work "$label.log"), $runCount, $Scenario.LinePattern)
+        }
+        if ($Scenario.HostLines -eq 0 -and $data.hostLines -ne 0) {
+            $check = "$($data.hostLines) lines reached the host, where none should"
+        }
+        elseif ($Scenario.HostLines -eq 'N' -and $data.hostLines -lt $runCount) {
+            $check = "only $($data.hostLines) lines reached the host, fewer than the $runCount messages"
+        }
+        if ($check) { $Problems.Add("${label}: line check failed: $check") }
+        $Into.Add([pscustomobject]@{
+                us = $us; wall = $wall; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2
+                warmupSeconds = $data.warmupSeconds; warmupSettled = $data.warmupSettled; firstBatchUs = $data.firstBatchUs
+            })
+        Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg  (wall {4}){5}' -f $round, $Runs, ($Scenario.Id + ($OfBaseline ? ' (baseline)' : '')),
+            (Format-Number $us), (Format-Number $wall), ($check ? "  LINE CHECK FAILED: $check" : ''))
+    }
+    Remove-RunFiles $label
+}
+
 Write-Host "LlamaLog Bench$($Quick ? ' (quick)' : ''): $($selected.Count) scenarios × $Runs runs, N = $BaseCount per run (× the scenario's scale), each run a fresh pwsh."
+if ($Baseline) { Write-Host "Baseline: $($compared.Count) LlamaLog scenarios also run against $BaselineModule, each run next to this build's." }
 try {
     for ($round = 1; $round -le $Runs; $round++) {
         foreach ($scenario in $selected) {
-            $runCount = $BaseCount * $scenario.Scale
-            $label = "$($scenario.Id)-$round"
-            $data = Invoke-Child -Id $scenario.Id -Count $runCount -Label $label
-            if ($data) {
-                $importTimes.Add($data.importMs)
-                $wall = $data.elapsedMs * 1000 / $data.count
-                $us = ($ThreadClock -and $null -ne $data.cpuMs) ? $data.cpuMs * 1000 / $data.count : $wall
-                $check = $null
-                if ($scenario['LinePattern']) {
-                    $check = [LlamaLogBench.LineCheck]::Check((Join-Path $Work "$label.log"), $runCount, $scenario.LinePattern)
+            if ($baselineResults.ContainsKey($scenario.Id)) {
+                # This build and the baseline back to back, taking turns at going first.
+                $order = ($round % 2) ? @($false, $true) : @($true, $false)
+                foreach ($ofBaseline in $order) {
+                    Invoke-Run $scenario $round $ofBaseline ($ofBaseline ? $baselineResults[$scenario.Id] : $results[$scenario.Id])
                 }
-                if ($scenario.HostLines -eq 0 -and $data.hostLines -ne 0) {
-                    $check = "$($data.hostLines) lines reached the host, where none should"
-                }
-                elseif ($scenario.HostLines -eq 'N' -and $data.hostLines -lt $runCount) {
-                    $check = "only $($data.hostLines) lines reached the host, fewer than the $runCount messages"
-                }
-                if ($check) { $Problems.Add("${label}: line check failed: $check") }
-                $results[$scenario.Id].Add([pscustomobject]@{
-                        us = $us; wall = $wall; bytes = $data.allocatedBytes / $data.count; gen0 = $data.gen0; gen2 = $data.gen2
-                        warmupSeconds = $data.warmupSeconds; warmupSettled = $data.warmupSettled; firstBatchUs = $data.firstBatchUs
-                    })
-                Write-Host ('  run {0}/{1}  {2,-24} {3,10} µs/msg  (wall {4}){5}' -f $round, $Runs, $scenario.Id, (Format-Number $us), (Format-Number $wall), ($check ? "  LINE CHECK FAILED: $check" : ''))
             }
-            Remove-RunFiles $label
+            else {
+                Invoke-Run $scenario $round $false $results[$scenario.Id]
+            }
+        }
+    }
+
+    # ---- OTLP delivery rate (issue 14): records per second the dashboard receives from LlamaLog (a logger, export
+    # on) against the bare SDK exporter driven from C# (OtlpRate.cs), same version and batch settings, on a fresh
+    # dashboard, in alternating order; every record must arrive (counted through the dashboard's API).
+    $otlpRate = $null
+    if (Test-Filter 'otlp-rate') {
+        if (-not $env:LLAMALOG_NUGET_PACKAGES) { throw 'The OTLP rate needs the test tools restored (build.ps1 Bench does it).' }
+        . (Join-Path $Root 'tests/Pester/OtlpReceiver.ps1')
+        $rateCount = $Quick ? 20000 : 60000
+        $rateRuns = @{ LlamaLog = [System.Collections.Generic.List[double]]::new(); Sdk = [System.Collections.Generic.List[double]]::new() }
+        Write-Host "OTLP delivery rate: $rateCount records per run, LlamaLog against the bare SDK, into a fresh dashboard."
+        $rateReceiver = Start-OtlpDashboard
+        try {
+            $order = @('Sdk', 'LlamaLog', 'LlamaLog', 'Sdk', 'Sdk', 'LlamaLog')
+            for ($i = 0; $i -lt $order.Count; $i++) {
+                $side = $order[$i]
+                $service = "rate-$($side.ToLowerInvariant())-$i"
+                $output = & $Pwsh -NoProfile -NonInteractive -File (Join-Path $BenchDir 'Measure-OtlpRate.ps1') -Side $side -ModuleManifest $ModuleManifest -Endpoint $rateReceiver.HttpUrl -Service $service -Count $rateCount
+                if ($LASTEXITCODE -ne 0) { throw "The OTLP rate run ($side) failed: $output" }
+                $seconds = [double]::Parse("$(@($output)[-1])", $Invariant)
+                $arrived = @(Wait-OtlpDashboardLog $rateReceiver $service -Count $rateCount -TimeoutSeconds 60).Count
+                if ($arrived -ne $rateCount) { $Problems.Add("otlp-rate: $side delivered $arrived of $rateCount records") }
+                $rateRuns[$side].Add($rateCount / $seconds)
+                Write-Host ('  run {0}/{1}  {2,-9} {3,8:N0} records/s' -f ($i + 1), $order.Count, $side, ($rateCount / $seconds))
+            }
+        }
+        finally {
+            Stop-OtlpDashboard $rateReceiver
+        }
+        $llamaRate = Get-Median $rateRuns.LlamaLog.ToArray()
+        $sdkRate = Get-Median $rateRuns.Sdk.ToArray()
+        $otlpRate = [ordered]@{
+            records = $rateCount; llamaLogPerSecond = $llamaRate; sdkPerSecond = $sdkRate; ratio = $llamaRate / $sdkRate
+            target = 0.9; result = ($llamaRate / $sdkRate) -ge 0.9 ? 'PASS' : 'FAIL'
         }
     }
 
@@ -351,8 +461,44 @@ try {
         }
         Remove-RunFiles 'memory'
     }
+
+    # ---- -Property's cost to a call that does not use it: the binding floor with and without it, in one process.
+    $propertyBinding = $null
+    if ((Test-Filter 'property-binding') -and $ThreadClock) {
+        $binding = $Definitions.PropertyBinding
+        $calls = $Count -gt 0 ? $Count : ($Quick ? $binding.QuickCalls : $binding.Calls)
+        $bindingRuns = $PSBoundParameters.ContainsKey('Runs') ? $Runs : ($Quick ? $binding.QuickRuns : $binding.Runs)
+        Write-Host ("-Property: Write-FloorNop (with it) and Write-FloorNpr (without), interleaved in one process, {0:N0} calls each × {1} runs." -f $calls, $bindingRuns)
+        $data = Invoke-Child -Id property-binding -Count $calls -Label 'property-binding' -TimeoutSeconds 3600 -Extra @('-Runs', [string]$bindingRuns)
+        if ($data) {
+            $with = @($data.runs | ForEach-Object withNanosecondsPerCall)
+            $without = @($data.runs | ForEach-Object withoutNanosecondsPerCall)
+            $differences = @($data.runs | ForEach-Object differenceNanosecondsPerCall)
+            $median = Get-Median $differences
+            $propertyBinding = [ordered]@{
+                calls                     = $calls
+                runs                      = $bindingRuns
+                block                     = $data.block
+                blockPairsPerRun          = @($data.runs)[0].pairs
+                warmupSeconds             = $data.warmupSeconds
+                withNanosecondsPerCall    = $with
+                withoutNanosecondsPerCall = $without
+                differenceNanoseconds     = $differences
+                medianDifference          = $median
+                minDifference             = ($differences | Measure-Object -Minimum).Minimum
+                maxDifference             = ($differences | Measure-Object -Maximum).Maximum
+                withMedian                = Get-Median $with
+                withoutMedian             = Get-Median $without
+                maxDifferenceNanoseconds  = $binding.MaxDifferenceNanoseconds
+                # The verdict is on the median of the runs' differences; the range is reported beside it.
+                result                    = [Math]::Abs($median) -le $binding.MaxDifferenceNanoseconds ? 'PASS' : 'FAIL'
+            }
+        }
+        Remove-RunFiles 'property-binding'
+    }
 }
 finally {
+    if ($Receiver) { Stop-OtlpDashboard $Receiver }
     Remove-Item $Work -Recurse -Force -ErrorAction SilentlyContinue
 }
 $scenarioSeconds = $started.Elapsed.TotalSeconds
@@ -380,12 +526,17 @@ $rows = foreach ($scenario in $selected) {
         $row.yardstickTitle = $yardstick.Title
         $yardRuns = $results[$scenario.Yardstick]
         if ($scenario['Target']) { $row.targetText = "≤ $($scenario.Target)×" }
+        if ($scenario['TargetExtraMicroseconds']) { $row.targetText = "≤ +$($scenario.TargetExtraMicroseconds) µs" }
         if ($yardRuns.Count -gt 0 -and $null -ne $row.median) {
             $row.yardstickMedian = Get-Median @($yardRuns | ForEach-Object us)
             $row.ratio = $row.median / $row.yardstickMedian
             if ($scenario['Target']) {
                 $row.targetMicroseconds = $row.yardstickMedian * $scenario.Target
                 $row.result = $row.ratio -le $scenario.Target ? 'PASS' : 'FAIL'
+            }
+            elseif ($scenario['TargetExtraMicroseconds']) {
+                $row.targetMicroseconds = $row.yardstickMedian + $scenario.TargetExtraMicroseconds
+                $row.result = $row.median -le $row.targetMicroseconds ? 'PASS' : 'FAIL'
             }
         }
     }
@@ -398,7 +549,7 @@ $rows = foreach ($scenario in $selected) {
 }
 
 $machine = Get-MachineText
-$command = 'dotnet pwsh ./build.ps1 Bench' + ($Quick ? ' -Quick' : '')
+$command = 'dotnet pwsh ./build.ps1 Bench' + ($Quick ? ' -Quick' : '') + ($Baseline ? " -BaselineModule $BaselineModule" : '')
 $importMedian = $importTimes.Count ? (Get-Median $importTimes.ToArray()) : 0
 $importMin = $importTimes.Count ? ($importTimes | Measure-Object -Minimum).Minimum : 0
 $importMax = $importTimes.Count ? ($importTimes | Measure-Object -Maximum).Maximum : 0
@@ -413,7 +564,7 @@ foreach ($row in $rows) {
             ($null -ne $row.max ? (Format-Number $row.max) : ''), ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
             ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''),
             ($row.yardstick ?? ''), ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText,
-            ($row.kind -eq 'Yardstick' ? 'yardstick' : ($row.kind -eq 'Floor' ? 'floor' : $row.result))))
+            ($row.kind -eq 'Yardstick' ? 'yardstick' : ($row.kind -eq 'Floor' ? 'floor' : ($row.kind -eq 'Informational' ? 'info' : $row.result)))))
 }
 
 Write-Host ''
@@ -447,16 +598,70 @@ if ($floorLines.Count) {
     $floorLines | ForEach-Object { Write-Host $_ }
     Write-Host ''
 }
+function Format-PairedRatio($Row) {
+    if ($null -eq $Row.pairedMedian) { return '' }
+    '{0}× ({1}–{2})' -f (Format-Number $Row.pairedMedian), (Format-Number $Row.pairedMin), (Format-Number $Row.pairedMax)
+}
+
+# Against the baseline: both builds' runs of a scenario came from the same rounds, one right after the other.
+$baselineRows = @(foreach ($scenario in $compared) {
+        $current = @($results[$scenario.Id] | ForEach-Object us)
+        $before = @($baselineResults[$scenario.Id] | ForEach-Object us)
+        if ($current.Count -eq 0 -or $before.Count -eq 0) { continue }
+        $row = [ordered]@{
+            id = $scenario.Id; title = $scenario.Title
+            runs = $current; median = Get-Median $current
+            min = ($current | Measure-Object -Minimum).Minimum; max = ($current | Measure-Object -Maximum).Maximum
+            baselineRuns = $before; baselineMedian = Get-Median $before
+            baselineMin = ($before | Measure-Object -Minimum).Minimum; baselineMax = ($before | Measure-Object -Maximum).Maximum
+            ratio = $null; pairedRatios = @(); pairedMedian = $null; pairedMin = $null; pairedMax = $null; verdict = ''
+        }
+        $row.ratio = $row.median / $row.baselineMedian
+        # Each round's two runs came one right after the other: their ratio leaves out what drifts between rounds.
+        if ($current.Count -eq $before.Count) {
+            $row.pairedRatios = @(0..($current.Count - 1) | ForEach-Object { $current[$_] / $before[$_] })
+            $row.pairedMedian = Get-Median $row.pairedRatios
+            $row.pairedMin = ($row.pairedRatios | Measure-Object -Minimum).Minimum
+            $row.pairedMax = ($row.pairedRatios | Measure-Object -Maximum).Maximum
+        }
+        $row.verdict = ($row.min -le $row.baselineMax -and $row.baselineMin -le $row.max) ? 'within the noise (the ranges overlap)' :
+            ($row.min -gt $row.baselineMax ? 'slower (every run above the baseline''s)' : 'faster (every run below the baseline''s)')
+        [pscustomobject]$row
+    })
+if ($Baseline) {
+    $Baseline.scenarios = $baselineRows
+    Write-Host "Against the baseline $BaselineModule (same Bench, runs interleaved; µs/msg median (min–max); ratio of medians, this build / baseline; paired: each round's two runs' ratio, median (min–max)):"
+    $baselineFormat = '{0,-44} {1,22} {2,22} {3,7} {4,20}  {5}'
+    Write-Host ($baselineFormat -f 'Scenario', 'this build', 'baseline', 'ratio', 'paired', '')
+    foreach ($row in $baselineRows) {
+        Write-Host ($baselineFormat -f $row.title, ('{0} ({1}–{2})' -f (Format-Number $row.median), (Format-Number $row.min), (Format-Number $row.max)),
+                ('{0} ({1}–{2})' -f (Format-Number $row.baselineMedian), (Format-Number $row.baselineMin), (Format-Number $row.baselineMax)),
+                ((Format-Number $row.ratio) + '×'), (Format-PairedRatio $row), $row.verdict)
+    }
+    Write-Host ''
+}
+
 $warmups = @($results.Values | ForEach-Object { $_ } | Where-Object { $null -ne $_.warmupSeconds })
 if ($warmups.Count) {
     $unsettled = @($warmups | Where-Object { -not $_.warmupSettled }).Count
     Write-Host "Warm-up before each timed run: median $(Format-Number (Get-Median @($warmups.warmupSeconds)) '0.0') s (at least $MinWarmupSeconds s, then until the speed settles; $unsettled of $($warmups.Count) runs reached the $MaxWarmupSeconds s limit first)."
 }
 Write-Host "Module import (Import-Module, fresh pwsh): median $(Format-Number $importMedian '0.0') ms (min $(Format-Number $importMin '0.0'), max $(Format-Number $importMax '0.0')) over $($importTimes.Count) processes."
+if ($otlpRate) {
+    Write-Host ("OTLP delivery rate, {0:N0} records per run (median of 3): LlamaLog {1:N0}/s, bare SDK from C# {2:N0}/s: {3}× (target ≥ 0.9×)  {4}" -f $otlpRate.records, $otlpRate.llamaLogPerSecond, $otlpRate.sdkPerSecond, (Format-Number $otlpRate.ratio), $otlpRate.result)
+}
 if ($memory) {
     Write-Host ("Memory, {0:N0} records through Write-LlamaLog (file only, {1} µs/record) in one process:" -f $memory.records, (Format-Number $memory.microsecondsPerRecord))
     Write-Host ("  managed heap after warm-up {0:N0} B, at the end {1:N0} B: growth {2:N0} B (target ≤ {3:N0} B, i.e. none per record)  {4}" -f $memory.heapAfterWarmupBytes, $memory.heapEndBytes, $memory.heapGrowthBytes, $memory.maxHeapGrowthBytes, $memory.heapResult)
     Write-Host ("  peak working set {0:N1} MB, idle pwsh with the module {1:N1} MB: {2:N1} MB above (target ≤ {3:N0} MB)  {4}" -f ($memory.peakWorkingSetBytes / 1MB), ($memory.idlePeakWorkingSetBytes / 1MB), ($memory.peakAboveIdleBytes / 1MB), ($memory.maxPeakAboveIdleBytes / 1MB), $memory.peakResult)
+}
+$propertyText = $null
+if ($propertyBinding) {
+    $propertyText = ('-Property''s cost to a call without it (the binding floor with and without the parameter, interleaved in one process, {0:N0} calls each × {1} runs; a run''s difference is the median over its pairs of blocks): {2} ns per call, median of the runs (min {3}, max {4}; with {5} µs, without {6} µs per call); target ≤ {7} ns  {8}' -f
+        $propertyBinding.calls, $propertyBinding.runs, (Format-Number $propertyBinding.medianDifference '0'), (Format-Number $propertyBinding.minDifference '0'),
+        (Format-Number $propertyBinding.maxDifference '0'), (Format-Number ($propertyBinding.withMedian / 1000)), (Format-Number ($propertyBinding.withoutMedian / 1000)),
+        $propertyBinding.maxDifferenceNanoseconds, $propertyBinding.result)
+    Write-Host $propertyText
 }
 
 # ---- BenchmarkDotNet, full runs only: the engine's pieces, with allocations.
@@ -511,6 +716,9 @@ $report = [ordered]@{
     importMs        = [ordered]@{ median = $importMedian; min = $importMin; max = $importMax; processes = $importTimes.Count }
     scenarios       = @($rows)
     memory          = $memory
+    otlpRate        = $otlpRate
+    propertyBinding = $propertyBinding
+    baseline        = $Baseline
     benchmarkDotNet = $bdn
     floors          = @($floorLines)
     problems        = @($Problems)
@@ -527,22 +735,39 @@ foreach ($row in $rows) {
     $markdown.Add(('| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} | {8} |' -f ($row.title -replace '\|', '\|'), $row.n, $cell,
             ($null -ne $row.wallMedian ? (Format-Number $row.wallMedian) : ''),
             ($null -ne $row.bytesPerMessage ? (Format-Number $row.bytesPerMessage '0') : ''), (($row.yardstickTitle ?? '') -replace '\|', '\|'),
-            ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText, ($row.kind -eq 'Yardstick' ? '' : ($row.kind -eq 'Floor' ? 'floor' : $row.result))))
+            ($null -ne $row.ratio ? (Format-Number $row.ratio) + '×' : ''), $row.targetText, ($row.kind -eq 'Yardstick' ? '' : ($row.kind -eq 'Floor' ? 'floor' : ($row.kind -eq 'Informational' ? 'info' : $row.result)))))
 }
 if ($memory) {
     $markdown.Add('')
     $markdown.Add(('Memory, {0:N0} records (Write-LlamaLog, file only, one process): managed heap growth after warm-up {1:N0} B ({2}); peak working set {3:N1} MB above an idle pwsh with the module imported ({4}).' -f $memory.records, $memory.heapGrowthBytes, $memory.heapResult, ($memory.peakAboveIdleBytes / 1MB), $memory.peakResult))
 }
+if ($propertyText) {
+    $markdown.Add('')
+    $markdown.Add($propertyText)
+}
 if ($floorLines.Count) {
     $markdown.Add('')
     $floorLines | ForEach-Object { $markdown.Add("- $_") }
+}
+if ($Baseline) {
+    $markdown.Add('')
+    $markdown.Add("Against the baseline ``$BaselineModule`` in the same Bench, runs interleaved (µs/msg median (min–max); ratio of medians, this build / baseline; paired: the ratio of each round's two runs, median (min–max)):")
+    $markdown.Add('')
+    $markdown.Add('| Scenario | This build | Baseline | Ratio | Paired ratio | |')
+    $markdown.Add('|---|---:|---:|---:|---:|---|')
+    foreach ($row in $baselineRows) {
+        $markdown.Add(('| {0} | {1} ({2}–{3}) | {4} ({5}–{6}) | {7}× | {8} | {9} |' -f ($row.title -replace '\|', '\|'), (Format-Number $row.median), (Format-Number $row.min),
+                (Format-Number $row.max), (Format-Number $row.baselineMedian), (Format-Number $row.baselineMin), (Format-Number $row.baselineMax),
+                (Format-Number $row.ratio), (Format-PairedRatio $row), $row.verdict))
+    }
 }
 $markdown | Set-Content -Path (Join-Path $OutputPath 'bench.md') -Encoding utf8NoBOM
 
 $chartPath = $Full ? (Join-Path $Root 'docs/bench.svg') : (Join-Path $OutputPath 'bench.svg')
 $null = New-Item -ItemType Directory -Force -Path (Split-Path $chartPath)
 $subtitle = @($machine, "$command, $Runs runs per scenario, each a fresh pwsh; $([DateTime]::UtcNow.ToString('yyyy-MM-dd', $Invariant))")
-New-Chart -Rows $rows -Subtitle $subtitle | Set-Content -Path $chartPath -Encoding utf8NoBOM -NoNewline
+# A run of only the memory or -Property measurements has no scenario rows to chart.
+if (@($rows).Count) { New-Chart -Rows $rows -Subtitle $subtitle | Set-Content -Path $chartPath -Encoding utf8NoBOM -NoNewline } else { $chartPath = 'no chart' }
 
 Write-Host ''
 Write-Host "Wrote $(Join-Path $OutputPath 'bench.json'), $(Join-Path $OutputPath 'bench.md') and $chartPath ($(Format-Number $started.Elapsed.TotalSeconds '0') s)."

@@ -10,7 +10,13 @@
 #
 # Scale multiplies the run's N for scenarios of a few µs, so each timed run lasts long enough to measure.
 # LinePattern: the scenario writes $logFile, which must hold exactly N lines, each matching the pattern whole.
-# HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote).
+# Targets: Target (a ratio to the yardstick's median), TargetMicroseconds (an absolute median), or
+# TargetExtraMicroseconds (at most this much more per message than the yardstick's median: the cost of one feature).
+# HostLines: 0 = nothing may reach the host; 'N' = at least N lines must (the host scenarios really wrote); 'Any' =
+# not checked: an OTLP scenario writes faster than its receiver takes records (~12,000/s), so its queue fills during
+# the warm-up and LlamaLog's notices of dropped records reach the host, as they should.
+# Receiver: 'Otlp' when the scenario exports to an OTLP receiver: the harness starts the Aspire dashboard (as the
+# tests do, tests/Pester/OtlpReceiver.ps1) and passes its http/protobuf URL as $env:LLAMALOG_BENCH_OTLP_ENDPOINT.
 # Kind: Yardstick (PowerShell's or .NET's own), LlamaLog (with a target), or Floor: the same call shape as the
 # LlamaLog scenario named by FloorOf, made to a cmdlet that takes Write-LlamaLog's parameters and does only the work
 # no implementation can skip (FloorCommands.cs); no target, it shows how much of the scenario is PowerShell and the
@@ -118,6 +124,22 @@
             Target      = 1.3
         }
         @{
+            # OTLP export on (issue 14): the record is also queued for the exporter's background thread. Against the
+            # dashboard the harness starts (Receiver); the close delivers what is queued, untimed.
+            Id          = 'write-file-otlp-loop'
+            Title       = 'Write-LlamaLog file + OTLP, foreach'
+            Kind        = 'LlamaLog'
+            Receiver    = 'Otlp'
+            Scale       = 1
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -OtlpEndpoint $env:LLAMALOG_BENCH_OTLP_ENDPOINT'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { Write-LlamaLog "m $i" -Category core }'
+            Close       = 'Initialize-LlamaLog -Console None'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \S+:\d+ core: m \d+$'
+            HostLines   = 'Any'
+            Yardstick   = 'write-file-loop'
+            Target      = 1.1
+        }
+        @{
             # The floor: Write-LlamaLog's parameters bound, then one ioctl (rotation watch) and one write per record.
             Id          = 'floor-syscalls-loop'
             Title       = 'Floor: binding + 2 syscalls, foreach'
@@ -211,6 +233,20 @@
             Target      = 0.5
         }
         @{
+            Id          = 'logger-file-otlp'
+            Title       = '$log.Info() file + OTLP'
+            Kind        = 'LlamaLog'
+            Receiver    = 'Otlp'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -OtlpEndpoint $env:LLAMALOG_BENCH_OTLP_ENDPOINT; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            Close       = 'Initialize-LlamaLog -Console None'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+$'
+            HostLines   = 'Any'
+            Yardstick   = 'logger-file'
+            Target      = 1.5
+        }
+        @{
             Id          = 'logger-hostfile'
             Title       = '$log.Info() host + file'
             Kind        = 'LlamaLog'
@@ -235,6 +271,20 @@
             HostLines   = 0
             Yardstick   = 'csharp-flush'
             Target      = 2.0
+        }
+        @{
+            # Rotation's size check (issue 16): the same records with -MaxSize set and never reached. The target is
+            # what it may add to engine-file per record, not a ratio.
+            Id          = 'engine-file-maxsize'
+            Title       = 'Engine (C#): file with -MaxSize, not reached'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = '[LlamaLogBench.EngineRun]::ForFileWithMaxSize($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:1 core: m \d+$'
+            HostLines   = 0
+            Yardstick   = 'engine-file'
+            TargetExtraMicroseconds = 0.1
         }
         @{
             # Absolute target: no built-in renders Rich markup, so there is no yardstick.
@@ -311,8 +361,53 @@
             HostLines          = 0
             # Median latency under 100 ms (each record within 250 ms in the issue).
             TargetMicroseconds = 100000
+            # A build from before issue 17 has no -Follow.
+            Baseline           = $false
         }
         # ---- end of the follow block.
+
+        # ---- Issue 13 (structured records): JSON files and properties. Baseline = $false: a baseline module from
+        # before issue 13 (Invoke-Benchmarks.ps1 -BaselineModule) has no JSON file and no properties to compare.
+        # Kind Informational: a cost shown to users, with a yardstick for its ratio but no target.
+        @{
+            Id          = 'engine-json-file'
+            Title       = 'Engine (C#): JSON file'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = '[LlamaLogBench.EngineRun]::ForJsonFile($logFile)'
+            Body        = 'param($n, $x) $x.Run($n)'
+            LinePattern = '^\{"category": "core", "event": "m \d+", "level": "info", "logger": "bench", "timestamp": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", "lineno": 1\}$'
+            HostLines   = 0
+            Yardstick   = 'engine-file'
+            Target      = 1.2
+            Baseline    = $false
+        }
+        @{
+            Id          = 'logger-json-file'
+            Title       = '$log.Info() JSON file only'
+            Kind        = 'LlamaLog'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None -FileFormat Json; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            LinePattern = '^\{"category": "core", "event": "m \d+", "level": "info", "logger": "bench", "timestamp": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", "lineno": \d+\}$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+            Target      = 0.25
+            Baseline    = $false
+        }
+        @{
+            # What properties cost: a small ordered dictionary built by PowerShell at every call, as a script does.
+            Id          = 'logger-properties-file'
+            Title       = '$log.Info() with properties, file only'
+            Kind        = 'Informational'
+            Scale       = 5
+            Open        = 'Initialize-LlamaLog -LogFile $logFile -Console None; Get-LlamaLogger bench -Category core'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i", [ordered]@{ host = ''localhost''; port = $i }) }'
+            LinePattern = '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} bench:\d+ core: m \d+   host=localhost port=\d+$'
+            HostLines   = 0
+            Yardstick   = 'logger-file'
+            Baseline    = $false
+        }
     )
 
     # The memory scenario: Records messages through Write-LlamaLog to the file only, in one process.
@@ -327,5 +422,20 @@
         # "No growth after warm-up": a leak of even one small object per record is tens of MB over a million.
         MaxHeapGrowthBytes = 1048576
         MaxPeakAboveIdleBytes = 31457280
+    }
+
+    # ---- Issue 13: what declaring -Property costs a Write-LlamaLog call that does not use it. The floor with the
+    # parameter (Write-FloorNop) and the floor without it (Write-FloorNpr), the filtered-out loop's call shape, in one
+    # process: pairs of blocks of Block calls (A B, B A, ...), Calls calls each per run, Runs runs; a run's difference
+    # per call (with minus without) is the median over its pairs. Target: at most MaxDifferenceNanoseconds.
+    PropertyBinding = @{
+        Calls      = 1000000
+        QuickCalls = 100000
+        Runs       = 5
+        QuickRuns  = 3
+        Block      = 10000
+        With       = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorNop "m $i" -Level Debug -Category core }'
+        Without    = 'param($n, $x) foreach ($i in 1..$n) { Write-FloorNpr "m $i" -Level Debug -Category core }'
+        MaxDifferenceNanoseconds = 80
     }
 }

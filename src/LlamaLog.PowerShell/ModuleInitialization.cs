@@ -12,7 +12,7 @@ namespace LlamaLog
     /// Llama Stack server does at start; later imports (other runspaces, or after Remove-Module) attach to the
     /// state as it is, because it lives in this assembly's statics, which outlive the module.
     /// </summary>
-    public sealed class ModuleInitialization : IModuleAssemblyInitializer
+    public sealed class ModuleInitialization : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static int initialized;
 
@@ -23,12 +23,27 @@ namespace LlamaLog
                 return;
             }
 
+            // PowerShell exiting (exit, the end of pwsh -File) delivers what sinks have queued (the OTLP export),
+            // bounded by the export timeout.
+            AppDomain.CurrentDomain.ProcessExit += (sender, e) => FlushQueued();
+
             var warnings = new List<string>();
             LogSetup.Initialize(new LogSetupRequest { FailOnFileError = false, ResolvePath = Path.GetFullPath }, warnings);
             foreach (string warning in warnings)
             {
                 ShowWarning(warning);
             }
+        }
+
+        /// <summary>Remove-Module delivers what is queued; the sinks (and the exporter) stay, as the state does.</summary>
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            FlushQueued();
+        }
+
+        private static void FlushQueued()
+        {
+            LogEngine.Flush(TimeSpan.FromMilliseconds(LogEngine.Settings.Otlp.TimeoutMilliseconds));
         }
 
         // No cmdlet is running during import, so the warning goes to the importing runspace's host directly.

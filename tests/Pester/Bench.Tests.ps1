@@ -43,7 +43,7 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
     }
 
     It 'gives every LlamaLog scenario a target' {
-        $untargeted = @($Scenarios | Where-Object { $_.Kind -eq 'LlamaLog' -and -not $_['Target'] -and -not $_['TargetMicroseconds'] } | ForEach-Object Id)
+        $untargeted = @($Scenarios | Where-Object { $_.Kind -eq 'LlamaLog' -and -not $_['Target'] -and -not $_['TargetMicroseconds'] -and -not $_['TargetExtraMicroseconds'] } | ForEach-Object Id)
         $untargeted | Should -BeNullOrEmpty
     }
 
@@ -60,8 +60,20 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
         }
     }
 
+    It 'gives informational scenarios a yardstick and no target (they show a cost, they set no goal)' {
+        foreach ($scenario in @($Scenarios | Where-Object Kind -EQ 'Informational')) {
+            $scenario['Yardstick'] | Should -BeIn $Ids -Because $scenario.Id
+            $scenario['Target'] | Should -BeNullOrEmpty -Because $scenario.Id
+            $scenario['TargetMicroseconds'] | Should -BeNullOrEmpty -Because $scenario.Id
+        }
+    }
+
+    It 'uses only the kinds the harness knows' {
+        @($Scenarios | Where-Object { $_.Kind -notin 'Yardstick', 'LlamaLog', 'Floor', 'Informational' } | ForEach-Object Id) | Should -BeNullOrEmpty
+    }
+
     It 'gives floors no target (a floor is a measurement, not a goal)' {
-        @($Scenarios | Where-Object { $_.Kind -eq 'Floor' -and ($_['Target'] -or $_['TargetMicroseconds']) }) | Should -BeNullOrEmpty
+        @($Scenarios | Where-Object { $_.Kind -eq 'Floor' -and ($_['Target'] -or $_['TargetMicroseconds'] -or $_['TargetExtraMicroseconds']) }) | Should -BeNullOrEmpty
     }
 
     It 'makes each floor call a floor cmdlet where its scenario calls Write-LlamaLog, with the same arguments' {
@@ -74,6 +86,18 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
     }
 }
 
+Describe 'The -Property measurement (bench/Scenarios.psd1, PropertyBinding)' {
+    It 'calls the binding floor as the filtered-out loop scenario calls Write-LlamaLog' {
+        $loop = $Scenarios | Where-Object Id -EQ 'write-filtered-loop'
+        ($Definitions.PropertyBinding.With -creplace 'Write-FloorNop\b', 'Write-LlamaLog') | Should -BeExactly $loop.Body
+    }
+
+    It 'calls the floor without -Property exactly as it calls the one with it' {
+        $Definitions.PropertyBinding.With | Should -MatchExactly 'Write-FloorNop\b'
+        ($Definitions.PropertyBinding.With -creplace 'Write-FloorNop\b', 'Write-FloorNpr') | Should -BeExactly $Definitions.PropertyBinding.Without
+    }
+}
+
 Describe 'Floor cmdlets (bench/FloorCommands.cs)' {
     It '<Command> declares exactly the parameters Write-LlamaLog declares' -ForEach @(
         @{ Command = 'Write-FloorNop' }
@@ -83,8 +107,15 @@ Describe 'Floor cmdlets (bench/FloorCommands.cs)' {
         Get-ParameterShape $Command | Should -Be @(Get-ParameterShape 'Write-LlamaLog')
     }
 
+    It 'Write-FloorNpr declares exactly the parameters Write-LlamaLog declares but -Property, in the same order' {
+        $withoutProperty = @(Get-ParameterShape 'Write-LlamaLog' | Where-Object { $_ -notlike 'Property *' })
+        $withoutProperty.Count | Should -Be (@(Get-ParameterShape 'Write-LlamaLog').Count - 1)
+        Get-ParameterShape 'Write-FloorNpr' | Should -Be $withoutProperty
+    }
+
     It '<Command> is declared as Write-LlamaLog is (parameter sets, positional binding, no dynamic parameters)' -ForEach @(
         @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorNpr' }
         @{ Command = 'Write-FloorSys' }
         @{ Command = 'Write-FloorHst' }
     ) {
@@ -99,14 +130,18 @@ Describe 'Floor cmdlets (bench/FloorCommands.cs)' {
 
     It '<Command> has a name as long as Write-LlamaLog (PowerShell''s per-call work grows with it)' -ForEach @(
         @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorNpr' }
         @{ Command = 'Write-FloorSys' }
         @{ Command = 'Write-FloorHst' }
     ) {
         $Command.Length | Should -Be 'Write-LlamaLog'.Length
     }
 
-    It 'Write-FloorNop writes nothing to any stream' {
-        'a', 'b' | Write-FloorNop -Category core -Level Debug *>&1 | Should -BeNullOrEmpty
+    It '<Command> writes nothing to any stream' -ForEach @(
+        @{ Command = 'Write-FloorNop' }
+        @{ Command = 'Write-FloorNpr' }
+    ) {
+        'a', 'b' | & $Command -Category core -Level Debug *>&1 | Should -BeNullOrEmpty
     }
 }
 
@@ -208,5 +243,72 @@ Describe 'Bench harness (bench/Invoke-Benchmarks.ps1), one short filtered run' -
 
     It 'marks the floor row "floor" in the Markdown table' {
         @(Get-Content (Join-Path $Output 'bench.md') | Where-Object { $_ -like '| Floor: binding + 2 syscalls, pipeline |*| floor |' }).Count | Should -Be 1
+    }
+}
+
+Describe 'Bench harness with a baseline and the -Property measurement, one tiny run' -Skip:(-not $IsLinux) {
+    BeforeAll {
+        # The module under test is its own baseline here: what is checked is the report's shape, never a time.
+        $script:Output = Join-Path ([System.IO.Path]::GetTempPath()) "llamalog-bench-test-$([guid]::NewGuid())"
+        $pwsh = Join-Path $PSHOME 'pwsh'
+        $script:HarnessText = & $pwsh -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'bench/Invoke-Benchmarks.ps1') `
+            -ModuleManifest $env:LLAMALOG_TEST_MODULE -OutputPath $Output -Filter 'logger-filtered,logger-json-file,property-binding' `
+            -Runs 1 -Count 200 -NoBenchmarkDotNet -BaselineModule $env:LLAMALOG_TEST_MODULE 2>&1 | Out-String
+        $script:HarnessExit = $LASTEXITCODE
+        $script:Report = Get-Content (Join-Path $Output 'bench.json') -Raw -ErrorAction SilentlyContinue | ConvertFrom-Json
+        $script:Markdown = Get-Content (Join-Path $Output 'bench.md') -ErrorAction SilentlyContinue
+    }
+
+    AfterAll {
+        Remove-Item $Output -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'succeeds' {
+        $HarnessExit | Should -Be 0 -Because $HarnessText
+    }
+
+    It 'compares with the baseline only the LlamaLog scenarios a baseline can run' {
+        @($Report.baseline.scenarios.id) | Should -Be @('logger-filtered')
+    }
+
+    It 'reports both builds'' runs, their ranges and the ratio of the medians' {
+        $row = $Report.baseline.scenarios[0]
+        @($row.runs).Count | Should -Be 1
+        @($row.baselineRuns).Count | Should -Be 1
+        $row.min | Should -BeLessOrEqual $row.max
+        $row.baselineMin | Should -BeLessOrEqual $row.baselineMax
+        [Math]::Abs($row.ratio - $row.median / $row.baselineMedian) | Should -BeLessThan 1e-9
+        $row.verdict | Should -Not -BeNullOrEmpty
+    }
+
+    It 'pairs each round''s two runs into a ratio' {
+        $row = $Report.baseline.scenarios[0]
+        @($row.pairedRatios).Count | Should -Be 1
+        [Math]::Abs($row.pairedRatios[0] - $row.runs[0] / $row.baselineRuns[0]) | Should -BeLessThan 1e-9
+    }
+
+    It 'names the baseline in the Markdown and gives the scenario a row there' {
+        $intro = 'Against the baseline `{0}` in the same Bench' -f $env:LLAMALOG_TEST_MODULE
+        @($Markdown | Where-Object { $_.StartsWith($intro, [StringComparison]::Ordinal) }).Count | Should -Be 1
+        @($Markdown | Where-Object { $_ -like '| $log.Debug() filtered out | * | * | *× | *× (*) | * |' }).Count | Should -Be 1
+    }
+
+    It 'runs the -Property measurement with the calls and runs asked for' {
+        $Report.propertyBinding.calls | Should -Be 200
+        $Report.propertyBinding.runs | Should -Be 1
+        @($Report.propertyBinding.withNanosecondsPerCall).Count | Should -Be 1
+        @($Report.propertyBinding.withoutNanosecondsPerCall).Count | Should -Be 1
+    }
+
+    It 'reports the difference per call, with minus without (one pair of blocks here: 200 calls each), and a verdict against the target' {
+        $binding = $Report.propertyBinding
+        $binding.blockPairsPerRun | Should -Be 1
+        [Math]::Abs($binding.differenceNanoseconds[0] - ($binding.withNanosecondsPerCall[0] - $binding.withoutNanosecondsPerCall[0])) | Should -BeLessThan 1e-6
+        $binding.maxDifferenceNanoseconds | Should -Be $Definitions.PropertyBinding.MaxDifferenceNanoseconds
+        $binding.result | Should -BeIn 'PASS', 'FAIL'
+    }
+
+    It 'writes the -Property line in the Markdown' {
+        @($Markdown | Where-Object { $_ -like '-Property''s cost to a call without it*target ≤ 80 ns*' }).Count | Should -Be 1
     }
 }

@@ -11,7 +11,11 @@ $script:LinePattern = '^(?<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) (?<name>\S
 $script:LoggingVariables = @(
     'TERM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR',
     'LLAMA_STACK_LOGGING', 'LLAMA_STACK_LOG_FILE', 'LLAMA_STACK_LOG_WIDTH', 'LLAMA_STACK_LOG_FORMAT',
-    'OGX_LOGGING', 'OGX_LOG_FILE', 'OGX_LOG_WIDTH', 'OGX_LOG_FORMAT'
+    'OGX_LOGGING', 'OGX_LOG_FILE', 'OGX_LOG_WIDTH', 'OGX_LOG_FORMAT',
+    'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL',
+    'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_TIMEOUT', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES',
+    'OTEL_LOGS_EXPORTER', 'OTEL_SDK_DISABLED', 'OTEL_BLRP_SCHEDULE_DELAY', 'OTEL_BLRP_MAX_QUEUE_SIZE',
+    'OTEL_BLRP_MAX_EXPORT_BATCH_SIZE', 'OTEL_BLRP_EXPORT_TIMEOUT', 'TRACEPARENT', 'TRACESTATE'
 )
 
 function Remove-Ansi {
@@ -112,3 +116,10 @@ function Test-PythonJson {
         ' if l:' + "`n" + '  try: json.loads(l)' + "`n" + '  except Exception as e: print(i, e)'
     $Lines -join "`n" | /usr/bin/python3 -c $check
 }
+
+# ---------------------------------------------------------------------------------------------------------------------
+# OTLP receiver (issue 14): Start-OtlpDashboard, Stop-OtlpDashboard, Get-OtlpDashboardLog, Wait-OtlpDashboardLog.
+# One dashboard per test file: start it in BeforeAll and stop it in AfterAll.
+# ---------------------------------------------------------------------------------------------------------------------
+
+. (Join-Path $PSScriptRoot 'OtlpReceiver.ps1')

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaLog.Engine.Levels;
 using LlamaLog.Engine;
+using LlamaLog.Engine.Otlp;
 using LlamaLog.Engine.Sinks;
 
 namespace LlamaLog.Cmdlets
@@ -34,6 +35,42 @@ namespace LlamaLog.Cmdlets
         [Parameter]
         public ConsoleFormat ConsoleFormat { get; set; }
 
+        /// <summary>Export every record to this OTLP receiver (a base URL, as OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OtlpEndpoint { get; set; }
+
+        [Parameter]
+        public OtlpProtocol OtlpProtocol { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary OtlpHeader { get; set; }
+
+        /// <summary>A folder where batches the receiver did not take wait to be sent again (the SDK's disk retry).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string OtlpRetryPath { get; set; }
+
+        /// <summary>The W3C traceparent records carry when no activity is current.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TraceParent { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MaxSize { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public int MaxFiles { get; set; }
+
+        [Parameter]
+        public RollInterval RollInterval { get; set; }
+
+        [Parameter]
+        public SwitchParameter Compress { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -50,6 +87,19 @@ namespace LlamaLog.Cmdlets
                 catch (ArgumentException e)
                 {
                     ThrowTerminatingError(FileSystemPath.NotAFileSystemPath(e, LogFile));
+                }
+            }
+
+            string retryPath = null;
+            if (OtlpRetryPath != null)
+            {
+                try
+                {
+                    retryPath = FileSystemPath.Resolve(SessionState, OtlpRetryPath);
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(FileSystemPath.NotAFileSystemPath(e, OtlpRetryPath));
                 }
             }
 
@@ -70,14 +120,32 @@ namespace LlamaLog.Cmdlets
                     Console = Console,
                     FileFormat = Given(nameof(FileFormat)) ? FileFormat : (FileFormat?)null,
                     ConsoleFormat = Given(nameof(ConsoleFormat)) ? ConsoleFormat : (ConsoleFormat?)null,
+                    MaxSize = Given(nameof(MaxSize)) ? MaxSize : (long?)null,
+                    MaxFiles = Given(nameof(MaxFiles)) ? MaxFiles : (int?)null,
+                    RollInterval = Given(nameof(RollInterval)) ? RollInterval : (RollInterval?)null,
+                    Compress = Compress,
                     FailOnFileError = true,
                     ResolvePath = path => FileSystemPath.Resolve(SessionState, path),
+                    Otlp = new OtlpParameters
+                    {
+                        Endpoint = OtlpEndpoint,
+                        Protocol = Given(nameof(OtlpProtocol)) ? OtlpProtocol : (OtlpProtocol?)null,
+                        Headers = OtlpHeader,
+                        RetryPath = retryPath,
+                    },
+                    TraceParent = TraceParent,
                 };
                 settings = LogSetup.Initialize(request, warnings);
             }
             catch (LogFileException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "LogFileUnavailable", ErrorCategory.OpenError, e.FilePath));
+                return;
+            }
+            catch (OtlpSetupException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ErrorId,
+                    e.ErrorId == OtlpSetupException.InvalidSetting ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError, e.Value));
                 return;
             }
 

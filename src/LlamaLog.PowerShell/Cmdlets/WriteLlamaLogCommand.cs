@@ -148,6 +148,12 @@ namespace LlamaLog.Cmdlets
                 // array does not (the binder does not convert it without a second pass), so it is joined here as
                 // PowerShell joins an array into a string ($OFS, a space by default), as Write-Host shows it.
                 error = null;
+                if (PipedErrorRecordTransformationAttribute.LastRefusedValue is LogEntry entry)
+                {
+                    Replay(entry);
+                    return;
+                }
+
                 if (!messageBound)
                 {
                     given = LanguagePrimitives.ConvertTo<string>(PipedErrorRecordTransformationAttribute.LastRefusedValue);
@@ -212,9 +218,59 @@ namespace LlamaLog.Cmdlets
             }
 
             string text = given ?? exception?.Message ?? string.Empty;
-            LogRecord record = RecordEmitter.Create(Name ?? CallerName(), MyInvocation.ScriptLineNumber, Category, value, text, !NoMarkup,
-                exception, error, properties);
+            // The caller's function is not known to a cmdlet without a call-stack walk (microseconds): only its file is given.
+            Emit(RecordEmitter.Create(Name ?? CallerName(), MyInvocation.ScriptLineNumber, MyInvocation.ScriptName, null, Category, value, text, !NoMarkup,
+                exception, error, properties));
+        }
 
+        /// <summary>
+        /// Writes a record read back by Import-LlamaLog again, with its own time, level, category, name, line and
+        /// properties, to every output; -Level, -Category and -Name given on the command line win.
+        /// </summary>
+        private void Replay(LogEntry entry)
+        {
+            bool given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+            int value = given(nameof(Level)) ? (int)level : LogEntryReplay.LevelOf(entry);
+            string category = given(nameof(Category)) ? Category : LogEntryReplay.CategoryOf(entry);
+            string registered;
+            try
+            {
+                registered = LogEntryReplay.RegisterIfUnknown(category);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(new ErrorRecord(new ArgumentException("The entry's category '" + category + "' cannot be a LlamaLog category, so the entry was not written: " + e.Message, e),
+                    "InvalidReplayCategory", ErrorCategory.InvalidData, entry));
+                return;
+            }
+
+            if (registered != null)
+            {
+                WriteWarning("Registered the category '" + registered + "' to write the entries that have it, as Register-LlamaLogCategory does.");
+            }
+
+            if (!LogEngine.IsEnabled(category, value, out _))
+            {
+                return;
+            }
+
+            IReadOnlyList<KeyValuePair<string, object>> properties;
+            try
+            {
+                properties = PropertyValues.Merge(PropertyValues.From(entry.Properties), PropertyValues.From(Property));
+            }
+            catch (ReservedPropertyException e)
+            {
+                WriteError(new ErrorRecord(e, "ReservedPropertyName", ErrorCategory.InvalidData, entry));
+                return;
+            }
+
+            string name = given(nameof(Name)) ? Name : (entry.Name ?? CallerName());
+            Emit(LogEntryReplay.Create(entry, name, value, category, properties));
+        }
+
+        private void Emit(LogRecord record)
+        {
             ColorSystem colors = LogEngine.Settings.Console == ConsoleTarget.Host ? HostColors() : ColorSystem.None;
             string host = RecordEmitter.Write(record, colors, out string notice);
             if (notice != null)

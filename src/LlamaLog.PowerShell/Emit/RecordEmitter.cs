@@ -15,11 +15,12 @@ namespace LlamaLog.Emit
     internal static class RecordEmitter
     {
         /// <summary>Builds the record of a call that passed the filter.</summary>
-        public static LogRecord Create(string name, int line, string category, int level, string message, bool markup,
+        public static LogRecord Create(string name, int line, string sourceFile, string function, string category, int level, string message, bool markup,
             Exception exception, ErrorRecord errorRecord, IReadOnlyList<KeyValuePair<string, object>> properties)
         {
             ExceptionDetails details = exception == null ? null : ExceptionDetails.From(exception, ScriptStackTraceOf(errorRecord, exception));
-            return new LogRecord(DateTime.Now, name, line, category, level, message, markup, details, properties, TraceContextSource.Current());
+            return new LogRecord(DateTime.Now, name, line, category, level, message, markup, details, properties, LogEngine.Settings.TraceSource.Current(),
+                sourceFile, function);
         }
 
         /// <summary>Writes the record to every sink; returns the host text, or null when the console is not the host.</summary>

@@ -7,6 +7,7 @@ using LlamaLog.Engine.Levels;
 using LlamaLog.Engine.Markup;
 using LlamaLog.Engine.Records;
 using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLog.Engine
 {
@@ -89,16 +90,21 @@ namespace LlamaLog.Engine
             }
         }
 
-        /// <summary>A file sink for a path and format, the open one when it matches (no second descriptor is opened).</summary>
-        public static FileSink OpenFileSink(string fullPath, IRecordFormatter formatter)
+        /// <summary>
+        /// A file sink for a path, format and rotation policy, the open one when all three match (no second
+        /// descriptor is opened); another policy means a new sink.
+        /// </summary>
+        public static FileSink OpenFileSink(string fullPath, IRecordFormatter formatter, RollingPolicy policy = null)
         {
+            policy = policy ?? RollingPolicy.None;
             FileSink current = FileSink;
-            if (current != null && string.Equals(current.Path, fullPath, StringComparison.Ordinal) && ReferenceEquals(current.Formatter, formatter))
+            if (current != null && string.Equals(current.Path, fullPath, StringComparison.Ordinal) && ReferenceEquals(current.Formatter, formatter)
+                && current.Policy.Equals(policy))
             {
                 return current;
             }
 
-            return new FileSink(fullPath, formatter);
+            return new FileSink(fullPath, formatter, policy);
         }
 
         /// <summary>The console layout a setup's settings ask for.</summary>
@@ -205,7 +211,7 @@ namespace LlamaLog.Engine
         private static FileSink KeepOpenFile(FileSink open, FileSink given, List<ILogSink> closeNow)
         {
             if (open != null && !ReferenceEquals(open, given) && string.Equals(open.Path, given.Path, StringComparison.Ordinal)
-                && ReferenceEquals(open.Formatter, given.Formatter))
+                && ReferenceEquals(open.Formatter, given.Formatter) && open.Policy.Equals(given.Policy))
             {
                 closeNow.Add(given);
                 return open;
@@ -214,7 +220,7 @@ namespace LlamaLog.Engine
             if (given.IsDisposed)
             {
                 // OpenFileSink handed out the open sink, and another runspace's setup closed it since: reopen it.
-                return new FileSink(given.Path, given.Formatter);
+                return new FileSink(given.Path, given.Formatter, given.Policy);
             }
 
             return given;

@@ -67,6 +67,18 @@ namespace LlamaLog
         /// <summary>-ConsoleFormat, LLAMA_STACK_LOG_FORMAT, OGX_LOG_FORMAT, or Default.</summary>
         public string ConsoleFormatSource { get; }
 
+        /// <summary>The log file is rotated before a record would take it past this many bytes; 0: no size limit.</summary>
+        public long MaxSize { get; internal set; }
+
+        /// <summary>How many rotated files are kept; 0 keeps all.</summary>
+        public int MaxFiles { get; internal set; } = Engine.Sinks.Files.RollingPolicy.DefaultMaxFiles;
+
+        /// <summary>Whether the log file is also rotated at each local hour or day.</summary>
+        public RollInterval RollInterval { get; internal set; }
+
+        /// <summary>Whether rotated files are gzip-compressed.</summary>
+        public bool Compress { get; internal set; }
+
         /// <summary>Where the levels were initialized from: Initialize-LlamaLog (its -CategoryLevel), LLAMA_STACK_LOGGING, OGX_LOGGING, or Default.</summary>
         public string LevelSource { get; }
 
@@ -75,6 +87,39 @@ namespace LlamaLog
 
         /// <summary>The escape codes standard error gets with <c>-Console Stderr</c>.</summary>
         public Engine.Markup.ColorSystem StderrColors { get; }
+
+        /// <summary>OTLP export: every setting and where it came from (parameters, OTEL_* variables, defaults).</summary>
+        public Engine.Otlp.OtlpOptions Otlp { get; internal set; } = Engine.Otlp.OtlpOptions.Disabled;
+
+        /// <summary>The URL records are exported to, or null when they are not exported.</summary>
+        public string OtlpEndpoint => Otlp.IsEnabled ? Otlp.LogsEndpoint.AbsoluteUri : null;
+
+        /// <summary>-OtlpEndpoint, OTEL_EXPORTER_OTLP_LOGS_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT, or None.</summary>
+        public string OtlpEndpointSource => Otlp.EndpointSource;
+
+        public Engine.Otlp.OtlpProtocol OtlpProtocol => Otlp.Protocol;
+
+        /// <summary>-OtlpProtocol, OTEL_EXPORTER_OTLP_PROTOCOL, or Default.</summary>
+        public string OtlpProtocolSource => Otlp.ProtocolSource;
+
+        /// <summary>Records the exporter delivered (to the receiver, or to the -OtlpRetryPath folder), live.</summary>
+        public long OtlpExported => OtlpSink?.Exported ?? 0;
+
+        /// <summary>Records lost: the export queue was full, or the receiver did not take them after retries.</summary>
+        public long OtlpDropped => OtlpSink?.Dropped ?? 0;
+
+        /// <summary>Records waiting to be exported.</summary>
+        public long OtlpQueued => OtlpSink?.Queued ?? 0;
+
+        /// <summary>The trace context records carry when no activity is current (a traceparent value), or null.</summary>
+        public string TraceParent => TraceSource.FallbackTraceParent;
+
+        /// <summary>-TraceParent, TRACEPARENT, or None.</summary>
+        public string TraceParentSource => TraceSource.FallbackSource;
+
+        internal Engine.Otlp.TraceContextSource TraceSource { get; set; } = Engine.Otlp.TraceContextSource.None;
+
+        internal Engine.Otlp.OtlpSink OtlpSink { get; set; }
 
         internal static LogSettings Initial { get; } = new LogSettings(null, "None", DefaultWidth, "Default", ConsoleTarget.Host, "Default",
             Engine.Formatting.TerminalColors.For(true), Engine.Formatting.TerminalColors.ForStandardError());

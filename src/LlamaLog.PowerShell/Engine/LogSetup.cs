@@ -4,7 +4,9 @@ using System.Globalization;
 using LlamaLog.Engine.Config;
 using LlamaLog.Engine.Formatting;
 using LlamaLog.Engine.Levels;
+using LlamaLog.Engine.Otlp;
 using LlamaLog.Engine.Sinks;
+using LlamaLog.Engine.Sinks.Files;
 
 namespace LlamaLog.Engine
 {
@@ -24,6 +26,11 @@ namespace LlamaLog.Engine
         /// </summary>
         public static LogSettings Initialize(LogSetupRequest request, IList<string> warnings)
         {
+            // OTLP and trace settings first: a bad one fails the setup before anything changes.
+            Func<string, string> readVariable = Environment.GetEnvironmentVariable;
+            OtlpOptions otlpOptions = OtlpOptions.Resolve(request.Otlp, readVariable, warnings);
+            TraceContextSource traceSource = TraceContextSource.Resolve(request.TraceParent, readVariable, warnings);
+
             IList<KeyValuePair<string, int>> levels = request.Levels;
             string levelSource = ParameterLevelSource;
             if (levels == null)
@@ -52,6 +59,13 @@ namespace LlamaLog.Engine
             string fileFormatSource = request.FileFormat.HasValue ? "-FileFormat" : "Default";
             ConsoleFormat consoleFormat = ResolveConsoleFormat(request.ConsoleFormat, out string consoleFormatSource);
 
+            RollingPolicy rolling = new RollingPolicy(request.MaxSize ?? 0, request.MaxFiles ?? RollingPolicy.DefaultMaxFiles,
+                request.RollInterval ?? RollInterval.None, request.Compress);
+            if (!rolling.Rotates && (request.MaxFiles.HasValue || request.Compress))
+            {
+                warnings.Add("-MaxFiles and -Compress apply to rotated files: without -MaxSize or -RollInterval the log file is never rotated.");
+            }
+
             var sinks = new List<ILogSink>();
             FileSink fileSink = null;
             string fullPath = null;
@@ -60,7 +74,7 @@ namespace LlamaLog.Engine
                 try
                 {
                     fullPath = request.ResolvePath(logFile);
-                    fileSink = LogEngine.OpenFileSink(fullPath, FormatterFor(fileFormat));
+                    fileSink = LogEngine.OpenFileSink(fullPath, FormatterFor(fileFormat), rolling);
                     sinks.Add(fileSink);
                 }
                 catch (Exception e) when (FileSink.IsFileFault(e) || e is ArgumentException || e is NotSupportedException)
@@ -82,11 +96,41 @@ namespace LlamaLog.Engine
             }
 
             var settings = new LogSettings(fullPath, fileSource, width, widthSource, request.Console, levelSource,
-                TerminalColors.For(true), TerminalColors.ForStandardError(), fileFormat, fileFormatSource, consoleFormat, consoleFormatSource);
+                TerminalColors.For(true), TerminalColors.ForStandardError(), fileFormat, fileFormatSource, consoleFormat, consoleFormatSource)
+            {
+                MaxSize = rolling.MaxSize,
+                MaxFiles = rolling.MaxFiles,
+                RollInterval = rolling.Interval,
+                Compress = rolling.Compress,
+            };
             if (request.Console == ConsoleTarget.Stderr)
             {
                 sinks.Add(new StderrSink(LogEngine.ConsoleFormatterFor(settings), width, settings.StderrColors));
             }
+
+            OtlpSink otlpSink;
+            try
+            {
+                otlpSink = OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings);
+            }
+            catch
+            {
+                if (fileSink != null && !ReferenceEquals(fileSink, LogEngine.FileSink))
+                {
+                    fileSink.Dispose();
+                }
+
+                throw;
+            }
+
+            if (otlpSink != null)
+            {
+                sinks.Add(otlpSink);
+            }
+
+            settings.Otlp = otlpOptions;
+            settings.OtlpSink = otlpSink;
+            settings.TraceSource = traceSource;
 
             Dictionary<string, int> parkedBefore = HeldRecords.ParkedCounts();
             try
@@ -99,7 +143,7 @@ namespace LlamaLog.Engine
                 // A sink opened here and never made current would keep its file and its watch open.
                 foreach (ILogSink sink in sinks)
                 {
-                    if (!ReferenceEquals(sink, LogEngine.FileSink))
+                    if (!ReferenceEquals(sink, LogEngine.FileSink) && !ReferenceEquals(sink, LogEngine.Settings.OtlpSink))
                     {
                         sink.Dispose();
                     }

@@ -26,8 +26,26 @@ namespace LlamaLog.Engine
         /// <summary>The console's format; null means LLAMA_STACK_LOG_FORMAT (or OGX_LOG_FORMAT): json gives Json, anything else Rich.</summary>
         public ConsoleFormat? ConsoleFormat { get; set; }
 
+        /// <summary>The OTLP parameters; unset ones are read from the OTEL_* variables.</summary>
+        public Otlp.OtlpParameters Otlp { get; set; }
+
+        /// <summary>The trace context when no activity is current; null means TRACEPARENT (and TRACESTATE).</summary>
+        public string TraceParent { get; set; }
+
         /// <summary>Whether a log file that cannot be opened fails the setup (a cmdlet) or only warns (the import).</summary>
         public bool FailOnFileError { get; set; }
+
+        /// <summary>Rotate the file before a record would take it past this many bytes; null or 0: no size limit.</summary>
+        public long? MaxSize { get; set; }
+
+        /// <summary>Rotated files kept; null means 7; 0 keeps all.</summary>
+        public int? MaxFiles { get; set; }
+
+        /// <summary>Rotate the file at each local hour or day; null means None.</summary>
+        public RollInterval? RollInterval { get; set; }
+
+        /// <summary>Gzip rotated files.</summary>
+        public bool Compress { get; set; }
 
         /// <summary>Turns a path as given into a full path (PowerShell's current location for cmdlets).</summary>
         public Func<string, string> ResolvePath { get; set; } = System.IO.Path.GetFullPath;

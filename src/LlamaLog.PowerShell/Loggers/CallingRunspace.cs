@@ -33,9 +33,14 @@ namespace LlamaLog
         /// <summary>The escape codes for this host under the settings in force now.</summary>
         public ColorSystem Colors => takesEscapes ? LogEngine.Settings.TerminalColors : ColorSystem.None;
 
-        /// <summary>The script line of the innermost script frame of the calling runspace: the line of the call.</summary>
-        public static int ScriptLine()
+        /// <summary>
+        /// The innermost script frame of the calling runspace: the call's line, its script's path and its function
+        /// (0 and nulls outside a running pipeline).
+        /// </summary>
+        public static int CallSite(out string scriptPath, out string function)
         {
+            scriptPath = null;
+            function = null;
             Runspace runspace = Runspace.DefaultRunspace;
             if (runspace?.Debugger == null)
             {
@@ -46,6 +51,8 @@ namespace LlamaLog
             {
                 foreach (CallStackFrame frame in runspace.Debugger.GetCallStack())
                 {
+                    scriptPath = frame.ScriptName;
+                    function = frame.FunctionName;
                     return frame.ScriptLineNumber;
                 }
             }

@@ -166,7 +166,8 @@ namespace LlamaLog
 
         private void Emit(int level, string message, Exception exception, ErrorRecord errorRecord, IReadOnlyList<KeyValuePair<string, object>> given)
         {
-            LogRecord record = RecordEmitter.Create(Name, CallingRunspace.ScriptLine(), Category, level, message ?? string.Empty, true,
+            int line = CallingRunspace.CallSite(out string scriptPath, out string function);
+            LogRecord record = RecordEmitter.Create(Name, line, scriptPath, function, Category, level, message ?? string.Empty, true,
                 exception, errorRecord, PropertyValues.Merge(bound, given));
             string host = RecordEmitter.Write(record, output.Colors, out string notice);
             if (notice != null)

@@ -86,7 +86,15 @@ namespace LlamaLog.Engine.Formatting
             if (record.Exception != null)
             {
                 output.Append(", \"exception\": ");
-                AppendStacks(output, record.Exception.Stacks);
+                if (record.Exception.WrittenText != null)
+                {
+                    // Read back from a log, where it was already text: it stays that text.
+                    JsonValueWriter.WriteString(output, record.Exception.WrittenText);
+                }
+                else
+                {
+                    AppendStacks(output, record.Exception.Stacks);
+                }
             }
 
             output.Append('}');

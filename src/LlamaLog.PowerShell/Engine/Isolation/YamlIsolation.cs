@@ -58,7 +58,7 @@ namespace LlamaLog.Engine.Isolation
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static Func<string, string[], object[]> CreateIsolatedReader()
         {
-            var context = new DependencyLoadContext(DependencyFolder, typeof(YamlIsolation).Assembly.Location);
+            DependencyLoadContext context = DependencyLoadContext.For(DependencyFolder, typeof(YamlIsolation).Assembly.Location);
             Assembly copy = context.LoadModuleCopy();
             MethodInfo method = copy.GetType(typeof(YamlSyntaxReader).FullName, throwOnError: true)
                 .GetMethod(nameof(YamlSyntaxReader.Read), BindingFlags.Public | BindingFlags.Static);

@@ -18,11 +18,29 @@ namespace LlamaLog.Engine.Records
             ScriptStackTrace = scriptStackTrace ?? new string[0];
         }
 
+        private ExceptionDetails(string writtenText)
+            : this(null, null)
+        {
+            WrittenText = writtenText;
+        }
+
+        /// <summary>
+        /// Details known only as text already written (a record read back from a log): <see cref="Lines"/> gives that
+        /// text's lines as they were, and a JSON line has it as a string.
+        /// </summary>
+        public string WrittenText { get; }
+
         /// <summary>The exception first, then each inner exception (<see cref="ExceptionStack.IsCause"/>).</summary>
         public IReadOnlyList<ExceptionStack> Stacks { get; }
 
         /// <summary>The frames of the script stack trace, innermost first (as PowerShell prints them).</summary>
         public IReadOnlyList<string> ScriptStackTrace { get; }
+
+        /// <summary>Details that are the text a log already holds (a traceback, LlamaLog's indented lines without their indent).</summary>
+        public static ExceptionDetails FromWrittenText(string text)
+        {
+            return new ExceptionDetails(text ?? string.Empty);
+        }
 
         /// <summary>Builds the details of an exception: its inner exceptions, aggregate ones each in full.</summary>
         public static ExceptionDetails From(Exception exception, string scriptStackTrace)
@@ -56,6 +74,16 @@ namespace LlamaLog.Engine.Records
         /// </summary>
         public IEnumerable<string> Lines()
         {
+            if (WrittenText != null)
+            {
+                foreach (string line in WrittenText.Replace("\r\n", "\n").Split('\n'))
+                {
+                    yield return line;
+                }
+
+                yield break;
+            }
+
             if (ScriptStackTrace.Count > 0)
             {
                 yield return "Traceback (most recent call last):";
@@ -78,6 +106,16 @@ namespace LlamaLog.Engine.Records
         public IEnumerable<KeyValuePair<string, string>> ExceptionLines()
         {
             var lines = new List<KeyValuePair<string, string>>();
+            if (WrittenText != null)
+            {
+                foreach (string line in Lines())
+                {
+                    lines.Add(new KeyValuePair<string, string>(string.Empty, line));
+                }
+
+                return lines;
+            }
+
             AppendLines(lines, Stacks, string.Empty);
             return lines;
         }

@@ -20,7 +20,17 @@ namespace LlamaLog.Engine.Records
 
         public LogRecord(DateTime time, string name, int line, string category, int level, string message, bool markup,
             ExceptionDetails exception, IReadOnlyList<KeyValuePair<string, object>> properties, TraceContext trace)
+            : this(time, name, line, category, level, message, markup, exception, properties, trace, null, null)
         {
+        }
+
+        /// <summary>A record with its caller's script file and function, where the caller knows them.</summary>
+        public LogRecord(DateTime time, string name, int line, string category, int level, string message, bool markup,
+            ExceptionDetails exception, IReadOnlyList<KeyValuePair<string, object>> properties, TraceContext trace,
+            string sourceFile, string function)
+        {
+            SourceFile = string.IsNullOrEmpty(sourceFile) ? null : sourceFile;
+            Function = string.IsNullOrEmpty(function) ? null : function;
             Time = time;
             Name = name;
             Line = line;
@@ -41,6 +51,12 @@ namespace LlamaLog.Engine.Records
 
         /// <summary>The caller's line, 0 when unknown.</summary>
         public int Line { get; }
+
+        /// <summary>The path of the caller's script, or null (a command typed at the prompt, or not known).</summary>
+        public string SourceFile { get; }
+
+        /// <summary>The caller's function or script block name, or null when not known.</summary>
+        public string Function { get; }
 
         public string Category { get; }
 

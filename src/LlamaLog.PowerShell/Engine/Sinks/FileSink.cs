@@ -12,6 +12,8 @@ namespace LlamaLog.Engine.Sinks
     /// <summary>
     /// The log file: kept open, one append per record, reopened when the file is rotated or deleted, and
     /// riding out faults (an unwritable folder, a full disk) by holding records until writing works again.
+    /// With a <see cref="RollingPolicy"/> it rotates the file itself, by size or time, together with the other
+    /// writers of the path (<see cref="FileRotation"/>).
     /// Safe for concurrent use: one lock per sink, held only for the write itself; records are formatted before it.
     /// </summary>
     public sealed class FileSink : ILogSink
@@ -26,6 +28,7 @@ namespace LlamaLog.Engine.Sinks
 
         private readonly object gate = new object();
         private readonly IRecordFormatter formatter;
+        private readonly FileRotation rotation;
         private HeldRecords held;
         private AppendOnlyFile file;
         private byte[] buffer = new byte[4096];
@@ -37,10 +40,33 @@ namespace LlamaLog.Engine.Sinks
         /// path by an earlier sink that was closed before it could write them are taken over and written first.
         /// </summary>
         public FileSink(string path, IRecordFormatter formatter)
+            : this(path, formatter, null)
+        {
+        }
+
+        /// <summary>A sink that rotates the file as <paramref name="policy"/> says (null or <see cref="RollingPolicy.None"/>: never).</summary>
+        public FileSink(string path, IRecordFormatter formatter, RollingPolicy policy)
         {
             Path = System.IO.Path.GetFullPath(path);
             this.formatter = formatter ?? TextLineFormatter.Instance;
+            Policy = policy ?? RollingPolicy.None;
             file = OpenFile(Path);
+            if (Policy.Rotates)
+            {
+                try
+                {
+                    rotation = new FileRotation(Path, Policy, () => OpenFile(Path));
+                    rotation.Opened(file);
+                }
+                catch
+                {
+                    // A sink that fails here is never used, so nothing else would close its file.
+                    CloseFile();
+                    rotation?.Dispose();
+                    throw;
+                }
+            }
+
             held = HeldRecords.TakeParked(Path);
         }
 
@@ -48,6 +74,9 @@ namespace LlamaLog.Engine.Sinks
 
         /// <summary>The formatter of the records this sink writes.</summary>
         public IRecordFormatter Formatter => formatter;
+
+        /// <summary>When the file is rotated, and how many rotated files are kept.</summary>
+        public RollingPolicy Policy { get; }
 
         public string Name => "the log file '" + Path + "'";
 
@@ -105,6 +134,11 @@ namespace LlamaLog.Engine.Sinks
                     TryFlushHeld();
                 }
             }
+
+            if (Policy.Compress)
+            {
+                RotatedFileCompressor.WaitIdle(timeout);
+            }
         }
 
         /// <summary>
@@ -138,6 +172,7 @@ namespace LlamaLog.Engine.Sinks
                 }
 
                 CloseFile();
+                rotation?.Dispose();
             }
         }
 
@@ -184,6 +219,7 @@ namespace LlamaLog.Engine.Sinks
                         // Rotated or deleted: the next record starts a new file at the configured path.
                         CloseFile();
                         file = OpenFile(Path);
+                        rotation?.Opened(file);
                     }
 
                     AppendLocked(text, builder);
@@ -255,7 +291,22 @@ namespace LlamaLog.Engine.Sinks
                 count = Utf8.GetBytes(chars, 0, length, buffer, 0);
             }
 
-            file.Append(buffer, count);
+            if (rotation != null)
+            {
+                // Never splits a record: it goes whole to the current file or whole to the new one.
+                if (rotation.IsDue(file, count))
+                {
+                    rotation.Rotate(ref file, count);
+                }
+
+                file.Append(buffer, count);
+                rotation.Appended(count);
+            }
+            else
+            {
+                file.Append(buffer, count);
+            }
+
             if (buffer.Length > 1 << 20 || chars.Length > 1 << 18)
             {
                 // A huge record should not pin huge buffers for the life of the process.
@@ -269,11 +320,12 @@ namespace LlamaLog.Engine.Sinks
             try
             {
                 file = OpenFile(Path);
+                rotation?.Opened(file);
                 return true;
             }
             catch (Exception e) when (IsFileFault(e))
             {
-                file = null;
+                CloseFile();
                 return false;
             }
         }

@@ -35,6 +35,15 @@ namespace LlamaLog.Engine.Sinks.Files
         /// </summary>
         public abstract bool StillAtPath();
 
+        /// <summary>
+        /// Whether the path names this file, asked of the file system itself (no watch): what a rotation re-checks
+        /// under its lock before renaming the path.
+        /// </summary>
+        public abstract bool PathNamesThisFile();
+
+        /// <summary>The file's length now, other writers' records included (one system call).</summary>
+        public abstract long Length();
+
         public abstract void Dispose();
     }
 }

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace LlamaLog.Engine.Sinks.Files
 {
     /// <summary>
-    /// The glibc calls the Linux file sink makes (UnixAppendFile, LinuxStat, PathChangeWatch), declared once, with
+    /// The glibc calls the Linux file sink makes (UnixAppendFile, LinuxStat, PathChangeWatch, UnixRotationLock, PathOpenCounter), declared once, with
     /// SetLastError so a caller can read errno after a failure; ioctl without, as the per-record call: its one
     /// caller falls back to read(2) on failure and takes that call's error.
     /// </summary>
@@ -33,6 +33,21 @@ namespace LlamaLog.Engine.Sinks.Files
 
         [DllImport(Library, SetLastError = true)]
         public static extern int close(int fd);
+
+        [DllImport(Library, SetLastError = true)]
+        public static extern int flock(int fd, int operation);
+
+        [DllImport(Library, SetLastError = true)]
+        public static extern int rename(byte[] oldPath, byte[] newPath);
+
+        [DllImport(Library, SetLastError = true)]
+        public static extern int ftruncate(int fd, long length);
+
+        [DllImport(Library, SetLastError = true)]
+        public static extern IntPtr mmap(IntPtr address, UIntPtr length, int protection, int flags, int fd, long offset);
+
+        [DllImport(Library, SetLastError = true)]
+        public static extern int munmap(IntPtr address, UIntPtr length);
 
         [DllImport(Library)]
         public static extern unsafe int ioctl(int fd, ulong request, int* result);

@@ -81,13 +81,18 @@ namespace LlamaLog.Engine.Sinks.Files
 
         public override bool StillAtPath()
         {
+            if (watch != null && !watch.Changed())
+            {
+                return true;
+            }
+
+            return PathNamesThisFile();
+        }
+
+        public override bool PathNamesThisFile()
+        {
             if (knowsIdentity)
             {
-                if (watch != null && !watch.Changed())
-                {
-                    return true;
-                }
-
                 // One stat of the path against the inode we hold: exact, whatever other processes append.
                 return LinuxStat.TryIdentity(nativePath, out long pathDevice, out long pathInode) && pathDevice == device && pathInode == inode;
             }
@@ -97,6 +102,17 @@ namespace LlamaLog.Engine.Sinks.Files
             long ours = IsMac ? MacLibc.lseek(descriptor, 0, SeekEnd) : LinuxLibc.lseek(descriptor, 0, SeekEnd);
             var info = new FileInfo(Path);
             return info.Exists && ours >= 0 && info.Length == ours;
+        }
+
+        public override long Length()
+        {
+            long end = IsMac ? MacLibc.lseek(descriptor, 0, SeekEnd) : LinuxLibc.lseek(descriptor, 0, SeekEnd);
+            if (end < 0)
+            {
+                throw ErrorFor(Marshal.GetLastWin32Error(), Path);
+            }
+
+            return end;
         }
 
         public override void Dispose()

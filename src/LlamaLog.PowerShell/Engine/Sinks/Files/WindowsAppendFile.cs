@@ -49,11 +49,15 @@ namespace LlamaLog.Engine.Sinks.Files
             }
         }
 
-        public override bool StillAtPath()
+        public override bool StillAtPath() => PathNamesThisFile();
+
+        public override bool PathNamesThisFile()
         {
             var info = new FileInfo(Path);
             return info.Exists && info.Length == stream.Length;
         }
+
+        public override long Length() => stream.Length;
 
         public override void Dispose()
         {
