@@ -165,6 +165,7 @@ Describe 'Rotated sets: the order rule on names' {
         @{ Names = 'server.log.1', '.server.log.lock', 'server.log.2.gz.tmp', 'server.log.2'; Expected = 'server.log.2', 'server.log.1' }
         @{ Names = 'b.log', 'a.log.1', 'b.log.1', 'a.log'; Expected = 'b.log.1', 'b.log', 'a.log.1', 'a.log' }
         @{ Names = 'server.log.gz', 'notes.txt'; Expected = 'server.log.gz', 'notes.txt' }
+        @{ Names = 'server.log.2', 'server.log.2.gz', 'server.log.1'; Expected = 'server.log.2.gz', 'server.log.1' }
     ) {
         $folder = [System.IO.Path]::GetTempPath()
         $ordered = [LlamaLog.Engine.Reading.RotatedSetOrder]::Order([string[]]($Names | ForEach-Object { Join-Path $folder $_ }))
@@ -207,6 +208,26 @@ Describe 'Rotated sets: -Path server.log*' {
         [System.IO.File]::WriteAllText((Join-Path $dated 'app.log.2026-12-04'), (Get-TextLine 2) + "`n")
         $null = New-GzipFile 'dated/app.log.2026-12-03.gz' @((Get-TextLine 1))
         (Import-LlamaLog -Path (Join-Path $dated 'app.log*')).Message | Should -Be (1..4 | ForEach-Object { "message $_" })
+    }
+}
+
+Describe 'Rotated sets: what LlamaLog''s own rotation writes' {
+    AfterAll {
+        Initialize-LlamaLog -CategoryLevel @{}
+    }
+
+    It 'reads a set rotated by size<Compress> in the order written' -ForEach @(@{ Compress = '' }, @{ Compress = ', compressed' }) {
+        $folder = New-TestFolder 'llamalog-ownset'
+        $path = Join-Path $folder 'server.log'
+        Initialize-LlamaLog -LogFile $path -Console None -MaxSize 1KB -MaxFiles 0 -Compress:($Compress -ne '')
+        1..100 | ForEach-Object { Write-LlamaLog -Category core "record $_" }
+        Initialize-LlamaLog -Console None
+        # Compression runs off the writer's thread: wait (generously) until every rotated file is compressed.
+        $deadline = [datetime]::UtcNow.AddSeconds(10)
+        while ($Compress -and (Get-ChildItem $folder -File | Where-Object { $_.Name -ne 'server.log' -and $_.Name -notlike '*.gz' }) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        (Get-ChildItem $folder -File).Count | Should -BeGreaterThan 5
+        (Import-LlamaLog -Path (Join-Path $folder 'server.log*')).Message | Should -Be (1..100 | ForEach-Object { "record $_" })
+        Remove-Item $folder -Recurse -Force
     }
 }
 
@@ -300,6 +321,21 @@ Describe 'Import-LlamaLog -Follow' {
             $messages = Wait-Output $follow 60 -Seconds 10
             $messages.Count | Should -Be 60
             $messages | Sort-Object { [int]($_ -replace '\D') } | Should -Be (1..60 | ForEach-Object { "record $_" })
+        }
+        finally { Stop-Follow $follow; if (-not $writer.HasExited) { $writer.Kill() } }
+    }
+
+    It 'loses and repeats no record across LlamaLog''s own size rotation in the writing process' {
+        $path = Join-Path $Folder 'own-rotation.log'
+        $follow = Start-Follow "-LiteralPath '$path' -Follow"
+        $escaped = $path -replace "'", "''"
+        $writer = Start-PwshProcess "Import-Module '$($env:LLAMALOG_TEST_MODULE -replace "'", "''")'; Initialize-LlamaLog -LogFile '$escaped' -Console None -MaxSize 1KB -MaxFiles 0; foreach (`$i in 1..100) { Write-LlamaLog -Category core `"record `$i`"; Start-Sleep -Milliseconds 10 }"
+        try {
+            $writer.WaitForExit(30000) | Should -BeTrue
+            $messages = Wait-Output $follow 100 -Seconds 10
+            (Get-ChildItem "$path.*").Count | Should -BeGreaterThan 2
+            $messages.Count | Should -Be 100
+            $messages | Sort-Object { [int]($_ -replace '\D') } | Should -Be (1..100 | ForEach-Object { "record $_" })
         }
         finally { Stop-Follow $follow; if (-not $writer.HasExited) { $writer.Kill() } }
     }

@@ -22,7 +22,8 @@ namespace LlamaLog.Engine.Reading
     /// files first.</item>
     /// <item>Sets keep the order in which their first file came; files of no set stay where they were.</item>
     /// <item>Rotation's by-products are left out: <c>.gz.tmp</c> (a compression under way, a <c>.gz</c> or the
-    /// source is still there) and lock sidecars (<c>.server.log.lock</c>).</item>
+    /// source is still there), lock sidecars (<c>.server.log.lock</c>), and a rotated file whose <c>.gz</c> is
+    /// there too (a compression that has just finished: the source is about to be deleted).</item>
     /// </list>
     /// </summary>
     public static class RotatedSetOrder
@@ -45,9 +46,12 @@ namespace LlamaLog.Engine.Reading
             // Sets by folder and base name, in the order of their first file.
             var sets = new List<List<RotatedFile>>();
             var setOf = new Dictionary<string, List<RotatedFile>>(StringComparer.Ordinal);
+            var given = new HashSet<string>(paths, StringComparer.Ordinal);
             foreach (string path in paths)
             {
-                if (IsRotationByproduct(path))
+                // A rotated file next to its .gz is a compression that has just finished: the .gz is whole (renamed
+                // in only once written) and the source is about to be deleted, so only the .gz is read.
+                if (IsRotationByproduct(path) || (given.Contains(path + ".gz") && RotatedName.IsMatch(Path.GetFileName(path) + ".gz")))
                 {
                     continue;
                 }
