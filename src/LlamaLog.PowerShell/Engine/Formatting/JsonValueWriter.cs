@@ -110,10 +110,10 @@ namespace LlamaLog.Engine.Formatting
                     WriteDouble(output, number);
                     return;
                 case IDictionary dictionary:
-                    WriteDictionary(output, dictionary, ref path);
+                    ContainerWalk.WriteDictionary<ContainerParts>(output, dictionary, ref path);
                     return;
                 case IEnumerable items:
-                    WriteList(output, items, ref path);
+                    ContainerWalk.WriteList<ContainerParts>(output, items, ref path);
                     return;
                 default:
                     if (!TryWriteScalar(output, value))
@@ -206,82 +206,6 @@ namespace LlamaLog.Engine.Formatting
             {
                 PythonFloatText.Append(output, number);
             }
-        }
-
-        private static void WriteDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
-        {
-            if (!path.TryEnter(dictionary, out _))
-            {
-                WriteString(output, CutMarker);
-                return;
-            }
-
-            output.Append('{');
-            bool first = true;
-            IDictionaryEnumerator entries = dictionary.GetEnumerator();
-            try
-            {
-                while (entries.MoveNext())
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    WriteKey(output, entries.Key);
-                    output.Append(": ");
-                    Write(output, entries.Value, ref path);
-                }
-            }
-            finally
-            {
-                (entries as IDisposable)?.Dispose();
-            }
-
-            output.Append('}');
-            path.Exit();
-        }
-
-        private static void WriteList(StringBuilder output, IEnumerable items, ref NestingPath path)
-        {
-            if (!path.TryEnter(items, out _))
-            {
-                WriteString(output, CutMarker);
-                return;
-            }
-
-            output.Append('[');
-            if (items is IList list)
-            {
-                // Indexing spares the enumerator an array or List<T> would box.
-                for (int i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(", ");
-                    }
-
-                    Write(output, list[i], ref path);
-                }
-            }
-            else
-            {
-                bool first = true;
-                foreach (object item in items)
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    Write(output, item, ref path);
-                }
-            }
-
-            output.Append(']');
-            path.Exit();
         }
 
         /// <summary>A key as Python's json writes it: a string as is, True as "true", None as "null", a float by repr.</summary>
@@ -400,6 +324,18 @@ namespace LlamaLog.Engine.Formatting
             }
 
             return text;
+        }
+
+        /// <summary>JSON's items, keys and cuts for <see cref="ContainerWalk"/>: a cycle is cut as a too-deep container is.</summary>
+        private struct ContainerParts : IContainerEncoder
+        {
+            public void WriteItem(StringBuilder output, object value, ref NestingPath path) => Write(output, value, ref path);
+
+            public void WriteKey(StringBuilder output, object key, ref NestingPath path) => JsonValueWriter.WriteKey(output, key);
+
+            public void WriteCut(StringBuilder output) => WriteString(output, CutMarker);
+
+            public void WriteCycle(StringBuilder output, bool isDictionary) => WriteString(output, CutMarker);
         }
 
         /// <summary>The invariant text of a value with no JSON form of its own.</summary>

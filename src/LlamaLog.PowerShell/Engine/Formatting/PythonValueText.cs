@@ -110,10 +110,10 @@ namespace LlamaLog.Engine.Formatting
                     PythonDateTimeText.From(time).AppendRepr(output);
                     return;
                 case IDictionary dictionary:
-                    AppendDictionary(output, dictionary, ref path);
+                    ContainerWalk.WriteDictionary<ContainerParts>(output, dictionary, ref path);
                     return;
                 case IEnumerable items:
-                    AppendList(output, items, ref path);
+                    ContainerWalk.WriteList<ContainerParts>(output, items, ref path);
                     return;
                 default:
                     if (!TryAppendNumber(output, value))
@@ -184,91 +184,16 @@ namespace LlamaLog.Engine.Formatting
             }
         }
 
-        private static void AppendDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
+        /// <summary>repr()'s items, keys and cuts for <see cref="ContainerWalk"/>: a cycle is <c>[...]</c> or <c>{...}</c>.</summary>
+        private struct ContainerParts : IContainerEncoder
         {
-            if (!path.TryEnter(dictionary, out bool isCycle))
-            {
-                AppendCut(output, isCycle ? "{...}" : null);
-                return;
-            }
+            public void WriteItem(StringBuilder output, object value, ref NestingPath path) => AppendRepr(output, value, ref path);
 
-            output.Append('{');
-            bool first = true;
-            IDictionaryEnumerator entries = dictionary.GetEnumerator();
-            try
-            {
-                while (entries.MoveNext())
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
+            public void WriteKey(StringBuilder output, object key, ref NestingPath path) => AppendRepr(output, key, ref path);
 
-                    first = false;
-                    AppendRepr(output, entries.Key, ref path);
-                    output.Append(": ");
-                    AppendRepr(output, entries.Value, ref path);
-                }
-            }
-            finally
-            {
-                (entries as IDisposable)?.Dispose();
-            }
+            public void WriteCut(StringBuilder output) => output.Append('\'').Append(JsonValueWriter.CutMarker).Append('\'');
 
-            output.Append('}');
-            path.Exit();
-        }
-
-        private static void AppendList(StringBuilder output, IEnumerable items, ref NestingPath path)
-        {
-            if (!path.TryEnter(items, out bool isCycle))
-            {
-                AppendCut(output, isCycle ? "[...]" : null);
-                return;
-            }
-
-            output.Append('[');
-            if (items is IList list)
-            {
-                for (int i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(", ");
-                    }
-
-                    AppendRepr(output, list[i], ref path);
-                }
-            }
-            else
-            {
-                bool first = true;
-                foreach (object item in items)
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    AppendRepr(output, item, ref path);
-                }
-            }
-
-            output.Append(']');
-            path.Exit();
-        }
-
-        private static void AppendCut(StringBuilder output, string cycle)
-        {
-            if (cycle != null)
-            {
-                output.Append(cycle);
-            }
-            else
-            {
-                output.Append('\'').Append(JsonValueWriter.CutMarker).Append('\'');
-            }
+            public void WriteCycle(StringBuilder output, bool isDictionary) => output.Append(isDictionary ? "{...}" : "[...]");
         }
 
         /// <summary>
