@@ -36,8 +36,6 @@ namespace LlamaLog.Engine.Formatting
         /// <summary>What a cut container is written as (a JSON string here, a Python string in text).</summary>
         public const string CutMarker = "<max depth>";
 
-        private const string HexDigits = "0123456789abcdef";
-
         /// <summary>
         /// Writes <paramref name="value"/> as a JSON string, escaped as Python's <c>ensure_ascii</c> does; a null
         /// string is <c>null</c>, as <see cref="WriteValue"/> writes it (a record's optional text fields).
@@ -279,23 +277,13 @@ namespace LlamaLog.Engine.Formatting
 
         private static void AppendEscaped(StringBuilder output, char c)
         {
+            if (BackslashEscape.TryAppendShort(output, c))
+            {
+                return;
+            }
+
             switch (c)
             {
-                case '"':
-                    output.Append("\\\"");
-                    break;
-                case '\\':
-                    output.Append("\\\\");
-                    break;
-                case '\n':
-                    output.Append("\\n");
-                    break;
-                case '\r':
-                    output.Append("\\r");
-                    break;
-                case '\t':
-                    output.Append("\\t");
-                    break;
                 case '\b':
                     output.Append("\\b");
                     break;
@@ -305,11 +293,7 @@ namespace LlamaLog.Engine.Formatting
                 default:
                     // Each UTF-16 code unit on its own: an astral character becomes its surrogate pair, a lone
                     // surrogate stays one \udXXX, as Python writes them.
-                    output.Append("\\u")
-                        .Append(HexDigits[c >> 12])
-                        .Append(HexDigits[(c >> 8) & 0xF])
-                        .Append(HexDigits[(c >> 4) & 0xF])
-                        .Append(HexDigits[c & 0xF]);
+                    BackslashEscape.AppendHex(output, 'u', c, 4);
                     break;
             }
         }
