@@ -148,33 +148,6 @@ namespace LlamaLog.Engine.Formatting
                 case decimal number:
                     output.Append(DecimalText(number));
                     return true;
-                case int number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case long number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case sbyte number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case byte number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case short number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case ushort number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case uint number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case ulong number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case BigInteger number:
-                    output.Append(number.ToString(CultureInfo.InvariantCulture));
-                    return true;
                 case DateTime time:
                     output.Append('"');
                     PythonDateTimeText.From(time).AppendIso(output, 'T');
@@ -186,7 +159,7 @@ namespace LlamaLog.Engine.Formatting
                     output.Append('"');
                     return true;
                 default:
-                    return false;
+                    return IntegerText.TryAppend(output, value);
             }
         }
 
@@ -247,7 +220,7 @@ namespace LlamaLog.Engine.Formatting
                 case BigInteger _:
                     // Digits and a minus: nothing to escape.
                     output.Append('"');
-                    TryWriteScalar(output, key);
+                    IntegerText.TryAppend(output, key);
                     output.Append('"');
                     return;
                 default:

@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Globalization;
-using System.Numerics;
 using System.Text;
 
 namespace LlamaLog.Engine.Formatting
@@ -129,42 +127,14 @@ namespace LlamaLog.Engine.Formatting
         {
             switch (value)
             {
-                case int number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case long number:
-                    IntegerText.Append(output, number);
-                    return true;
                 case double number:
                     AppendFloat(output, number);
                     return true;
                 case float number:
                     AppendFloat(output, number);
                     return true;
-                case sbyte number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case byte number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case short number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case ushort number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case uint number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case ulong number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case BigInteger number:
-                    // Python 3.11 refuses str() of an int over 4300 digits; all digits are written here.
-                    output.Append(number.ToString(CultureInfo.InvariantCulture));
-                    return true;
                 default:
-                    return false;
+                    return IntegerText.TryAppend(output, value);
             }
         }
 
