@@ -163,21 +163,8 @@ namespace LlamaLog.Engine.Formatting
             }
         }
 
-        private static void WriteDouble(StringBuilder output, double number)
-        {
-            if (double.IsNaN(number))
-            {
-                output.Append("\"NaN\"");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-        }
+        private static void WriteDouble(StringBuilder output, double number) =>
+            PythonFloatText.Append(output, number, "\"NaN\"", "\"Infinity\"", "\"-Infinity\"");
 
         /// <summary>A key as Python's json writes it: a string as is, True as "true", None as "null", a float by repr.</summary>
         private static void WriteKey(StringBuilder output, object key)
@@ -232,19 +219,7 @@ namespace LlamaLog.Engine.Formatting
         private static void WriteKeyDouble(StringBuilder output, double number)
         {
             output.Append('"');
-            if (double.IsNaN(number))
-            {
-                output.Append("NaN");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "Infinity" : "-Infinity");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-
+            PythonFloatText.Append(output, number, "NaN", "Infinity", "-Infinity");
             output.Append('"');
         }
 

@@ -138,21 +138,8 @@ namespace LlamaLog.Engine.Formatting
             }
         }
 
-        private static void AppendFloat(StringBuilder output, double number)
-        {
-            if (double.IsNaN(number))
-            {
-                output.Append("nan");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "inf" : "-inf");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-        }
+        private static void AppendFloat(StringBuilder output, double number) =>
+            PythonFloatText.Append(output, number, "nan", "inf", "-inf");
 
         /// <summary>repr()'s items, keys and cuts for <see cref="ContainerWalk"/>: a cycle is <c>[...]</c> or <c>{...}</c>.</summary>
         private struct ContainerParts : IContainerEncoder
