@@ -17,14 +17,12 @@ namespace LlamaLog.Engine.Formatting
         public static void WriteDictionary<TEncoder>(StringBuilder output, IDictionary dictionary, ref NestingPath path)
             where TEncoder : struct, IContainerEncoder
         {
-            TEncoder encoder = default;
-            if (!path.TryEnter(dictionary, out bool isCycle))
+            if (!TryOpen<TEncoder>(output, dictionary, ref path, '{'))
             {
-                WriteNotEntered(encoder, output, isCycle, true);
                 return;
             }
 
-            output.Append('{');
+            TEncoder encoder = default;
             bool first = true;
             IDictionaryEnumerator entries = dictionary.GetEnumerator();
             try
@@ -54,14 +52,12 @@ namespace LlamaLog.Engine.Formatting
         public static void WriteList<TEncoder>(StringBuilder output, IEnumerable items, ref NestingPath path)
             where TEncoder : struct, IContainerEncoder
         {
-            TEncoder encoder = default;
-            if (!path.TryEnter(items, out bool isCycle))
+            if (!TryOpen<TEncoder>(output, items, ref path, '['))
             {
-                WriteNotEntered(encoder, output, isCycle, false);
                 return;
             }
 
-            output.Append('[');
+            TEncoder encoder = default;
             if (items is IList list)
             {
                 // Indexing spares the enumerator an array or List<T> would box.
@@ -94,17 +90,29 @@ namespace LlamaLog.Engine.Formatting
             path.Exit();
         }
 
-        private static void WriteNotEntered<TEncoder>(TEncoder encoder, StringBuilder output, bool isCycle, bool isDictionary)
+        /// <summary>
+        /// Enters <paramref name="container"/> and writes <paramref name="open"/>; or, when it is too deep or inside
+        /// itself, writes the encoder's cut or cycle in its place and returns false.
+        /// </summary>
+        private static bool TryOpen<TEncoder>(StringBuilder output, object container, ref NestingPath path, char open)
             where TEncoder : struct, IContainerEncoder
         {
+            if (path.TryEnter(container, out bool isCycle))
+            {
+                output.Append(open);
+                return true;
+            }
+
             if (isCycle)
             {
-                encoder.WriteCycle(output, isDictionary);
+                default(TEncoder).WriteCycle(output, open == '{');
             }
             else
             {
-                encoder.WriteCut(output);
+                default(TEncoder).WriteCut(output);
             }
+
+            return false;
         }
     }
 }
