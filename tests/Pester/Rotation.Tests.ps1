@@ -56,6 +56,18 @@ BeforeAll {
         [LlamaLog.Engine.LogEngine]::Flush([TimeSpan]::FromSeconds(60))
     }
 
+    function New-ServerLogFolder {
+        # A new empty folder for one test: $Folder, and $LogFile (server.log in it, not yet created).
+        $script:Folder = New-TestFolder
+        $script:LogFile = Join-Path $Folder 'server.log'
+    }
+
+    function Remove-ServerLogFolder {
+        # Closes the log file (so the folder can go, also on Windows) and removes the folder of New-ServerLogFolder.
+        Initialize-LlamaLog -CategoryLevel @{}
+        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
     function Set-LastWriteTime {
         param([string] $Path, [datetime] $Time)
         [System.IO.File]::SetLastWriteTime($Path, $Time)
@@ -67,15 +79,8 @@ AfterAll {
 }
 
 Describe 'Rotation by size' {
-    BeforeEach {
-        $script:Folder = New-TestFolder
-        $script:LogFile = Join-Path $Folder 'server.log'
-    }
-
-    AfterEach {
-        Initialize-LlamaLog -CategoryLevel @{}
-        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeEach { New-ServerLogFolder }
+    AfterEach { Remove-ServerLogFolder }
 
     It 'rotates before a record would take the file past -MaxSize' {
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console None -MaxSize 1000 -MaxFiles 0
@@ -195,15 +200,8 @@ Describe 'Rotation by size' {
 }
 
 Describe 'Compressed rotated files' {
-    BeforeEach {
-        $script:Folder = New-TestFolder
-        $script:LogFile = Join-Path $Folder 'server.log'
-    }
-
-    AfterEach {
-        Initialize-LlamaLog -CategoryLevel @{}
-        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeEach { New-ServerLogFolder }
+    AfterEach { Remove-ServerLogFolder }
 
     It 'gzips every rotated file to .gz and leaves no .gz.tmp nor uncompressed copy' {
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console None -MaxSize 1000 -MaxFiles 0 -Compress
@@ -245,15 +243,8 @@ Describe 'Compressed rotated files' {
 }
 
 Describe 'Rotation by time' {
-    BeforeEach {
-        $script:Folder = New-TestFolder
-        $script:LogFile = Join-Path $Folder 'server.log'
-    }
-
-    AfterEach {
-        Initialize-LlamaLog -CategoryLevel @{}
-        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeEach { New-ServerLogFolder }
+    AfterEach { Remove-ServerLogFolder }
 
     It 'names a file last written yesterday after its day, at the first record of today' {
         Set-Content -Path $LogFile -Value 'from yesterday'
@@ -311,15 +302,8 @@ Describe 'Rotation by time' {
 }
 
 Describe 'Faults during rotation' {
-    BeforeEach {
-        $script:Folder = New-TestFolder
-        $script:LogFile = Join-Path $Folder 'server.log'
-    }
-
-    AfterEach {
-        Initialize-LlamaLog -CategoryLevel @{}
-        Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    BeforeEach { New-ServerLogFolder }
+    AfterEach { Remove-ServerLogFolder }
 
     It 'warns once, holds the records and writes them when the rotation can be done, while the host goes on' {
         Initialize-LlamaLog -CategoryLevel @{} -LogFile $LogFile -Console Host -MaxSize 1000 -MaxFiles 0

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace LlamaLog.Engine.Formatting
@@ -8,6 +10,47 @@ namespace LlamaLog.Engine.Formatting
     /// </summary>
     internal static class IntegerText
     {
+        /// <summary>
+        /// Appends a boxed .NET integer (any width, signed or not, or a BigInteger) as Python's int is written;
+        /// false, and nothing written, for any other value. Shared by the JSON and Python text encoders.
+        /// </summary>
+        public static bool TryAppend(StringBuilder output, object value)
+        {
+            switch (value)
+            {
+                case int number:
+                    Append(output, number);
+                    return true;
+                case long number:
+                    Append(output, number);
+                    return true;
+                case sbyte number:
+                    Append(output, number);
+                    return true;
+                case byte number:
+                    Append(output, (ulong)number);
+                    return true;
+                case short number:
+                    Append(output, number);
+                    return true;
+                case ushort number:
+                    Append(output, (ulong)number);
+                    return true;
+                case uint number:
+                    Append(output, (ulong)number);
+                    return true;
+                case ulong number:
+                    Append(output, number);
+                    return true;
+                case BigInteger number:
+                    // Python 3.11 refuses str() of an int over 4300 digits; all digits are written here.
+                    output.Append(number.ToString(CultureInfo.InvariantCulture));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         public static void Append(StringBuilder output, long value)
         {
             if (value < 0)

@@ -36,8 +36,6 @@ namespace LlamaLog.Engine.Formatting
         /// <summary>What a cut container is written as (a JSON string here, a Python string in text).</summary>
         public const string CutMarker = "<max depth>";
 
-        private const string HexDigits = "0123456789abcdef";
-
         /// <summary>
         /// Writes <paramref name="value"/> as a JSON string, escaped as Python's <c>ensure_ascii</c> does; a null
         /// string is <c>null</c>, as <see cref="WriteValue"/> writes it (a record's optional text fields).
@@ -110,10 +108,10 @@ namespace LlamaLog.Engine.Formatting
                     WriteDouble(output, number);
                     return;
                 case IDictionary dictionary:
-                    WriteDictionary(output, dictionary, ref path);
+                    ContainerWalk.WriteDictionary<ContainerParts>(output, dictionary, ref path);
                     return;
                 case IEnumerable items:
-                    WriteList(output, items, ref path);
+                    ContainerWalk.WriteList<ContainerParts>(output, items, ref path);
                     return;
                 default:
                     if (!TryWriteScalar(output, value))
@@ -150,33 +148,6 @@ namespace LlamaLog.Engine.Formatting
                 case decimal number:
                     output.Append(DecimalText(number));
                     return true;
-                case int number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case long number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case sbyte number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case byte number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case short number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case ushort number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case uint number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case ulong number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case BigInteger number:
-                    output.Append(number.ToString(CultureInfo.InvariantCulture));
-                    return true;
                 case DateTime time:
                     output.Append('"');
                     PythonDateTimeText.From(time).AppendIso(output, 'T');
@@ -188,101 +159,12 @@ namespace LlamaLog.Engine.Formatting
                     output.Append('"');
                     return true;
                 default:
-                    return false;
+                    return IntegerText.TryAppend(output, value);
             }
         }
 
-        private static void WriteDouble(StringBuilder output, double number)
-        {
-            if (double.IsNaN(number))
-            {
-                output.Append("\"NaN\"");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-        }
-
-        private static void WriteDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
-        {
-            if (!path.TryEnter(dictionary, out _))
-            {
-                WriteString(output, CutMarker);
-                return;
-            }
-
-            output.Append('{');
-            bool first = true;
-            IDictionaryEnumerator entries = dictionary.GetEnumerator();
-            try
-            {
-                while (entries.MoveNext())
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    WriteKey(output, entries.Key);
-                    output.Append(": ");
-                    Write(output, entries.Value, ref path);
-                }
-            }
-            finally
-            {
-                (entries as IDisposable)?.Dispose();
-            }
-
-            output.Append('}');
-            path.Exit();
-        }
-
-        private static void WriteList(StringBuilder output, IEnumerable items, ref NestingPath path)
-        {
-            if (!path.TryEnter(items, out _))
-            {
-                WriteString(output, CutMarker);
-                return;
-            }
-
-            output.Append('[');
-            if (items is IList list)
-            {
-                // Indexing spares the enumerator an array or List<T> would box.
-                for (int i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(", ");
-                    }
-
-                    Write(output, list[i], ref path);
-                }
-            }
-            else
-            {
-                bool first = true;
-                foreach (object item in items)
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    Write(output, item, ref path);
-                }
-            }
-
-            output.Append(']');
-            path.Exit();
-        }
+        private static void WriteDouble(StringBuilder output, double number) =>
+            PythonFloatText.Append(output, number, "\"NaN\"", "\"Infinity\"", "\"-Infinity\"");
 
         /// <summary>A key as Python's json writes it: a string as is, True as "true", None as "null", a float by repr.</summary>
         private static void WriteKey(StringBuilder output, object key)
@@ -325,7 +207,7 @@ namespace LlamaLog.Engine.Formatting
                 case BigInteger _:
                     // Digits and a minus: nothing to escape.
                     output.Append('"');
-                    TryWriteScalar(output, key);
+                    IntegerText.TryAppend(output, key);
                     output.Append('"');
                     return;
                 default:
@@ -337,41 +219,19 @@ namespace LlamaLog.Engine.Formatting
         private static void WriteKeyDouble(StringBuilder output, double number)
         {
             output.Append('"');
-            if (double.IsNaN(number))
-            {
-                output.Append("NaN");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "Infinity" : "-Infinity");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-
+            PythonFloatText.Append(output, number, "NaN", "Infinity", "-Infinity");
             output.Append('"');
         }
 
         private static void AppendEscaped(StringBuilder output, char c)
         {
+            if (BackslashEscape.TryAppendShort(output, c))
+            {
+                return;
+            }
+
             switch (c)
             {
-                case '"':
-                    output.Append("\\\"");
-                    break;
-                case '\\':
-                    output.Append("\\\\");
-                    break;
-                case '\n':
-                    output.Append("\\n");
-                    break;
-                case '\r':
-                    output.Append("\\r");
-                    break;
-                case '\t':
-                    output.Append("\\t");
-                    break;
                 case '\b':
                     output.Append("\\b");
                     break;
@@ -381,11 +241,7 @@ namespace LlamaLog.Engine.Formatting
                 default:
                     // Each UTF-16 code unit on its own: an astral character becomes its surrogate pair, a lone
                     // surrogate stays one \udXXX, as Python writes them.
-                    output.Append("\\u")
-                        .Append(HexDigits[c >> 12])
-                        .Append(HexDigits[(c >> 8) & 0xF])
-                        .Append(HexDigits[(c >> 4) & 0xF])
-                        .Append(HexDigits[c & 0xF]);
+                    BackslashEscape.AppendHex(output, 'u', c, 4);
                     break;
             }
         }
@@ -400,6 +256,18 @@ namespace LlamaLog.Engine.Formatting
             }
 
             return text;
+        }
+
+        /// <summary>JSON's items, keys and cuts for <see cref="ContainerWalk"/>: a cycle is cut as a too-deep container is.</summary>
+        private struct ContainerParts : IContainerEncoder
+        {
+            public void WriteItem(StringBuilder output, object value, ref NestingPath path) => Write(output, value, ref path);
+
+            public void WriteKey(StringBuilder output, object key, ref NestingPath path) => JsonValueWriter.WriteKey(output, key);
+
+            public void WriteCut(StringBuilder output) => WriteString(output, CutMarker);
+
+            public void WriteCycle(StringBuilder output, bool isDictionary) => WriteString(output, CutMarker);
         }
 
         /// <summary>The invariant text of a value with no JSON form of its own.</summary>

@@ -14,6 +14,26 @@ namespace LlamaLog.Engine.Formatting
         // Below 1e16 an integral double is printed positionally, and its exact integer digits are its shortest ones.
         private const double PositionalIntegerLimit = 1e16;
 
+        /// <summary>
+        /// Appends a finite <paramref name="value"/> as <see cref="Append(StringBuilder, double)"/> does, and NaN and
+        /// the infinities as the words given: each encoder spells them its own way (JSON strings, Python's nan and inf).
+        /// </summary>
+        public static void Append(StringBuilder output, double value, string nan, string infinity, string negativeInfinity)
+        {
+            if (double.IsNaN(value))
+            {
+                output.Append(nan);
+            }
+            else if (double.IsInfinity(value))
+            {
+                output.Append(value > 0 ? infinity : negativeInfinity);
+            }
+            else
+            {
+                Append(output, value);
+            }
+        }
+
         public static void Append(StringBuilder output, double value)
         {
             if (value == 0)

@@ -15,8 +15,6 @@ namespace LlamaLog.Engine.Formatting
     /// </remarks>
     internal static partial class PythonStringRepr
     {
-        private const string HexDigits = "0123456789abcdef";
-
         // Sorted, disjoint [start, end] pairs; declared before the table built from it (same file: textual order).
         private static readonly int[] NonPrintableRanges = CreateNonPrintableRanges();
 
@@ -53,7 +51,7 @@ namespace LlamaLog.Engine.Formatting
                     }
                     else
                     {
-                        AppendEscape(output, 'U', codePoint, 8);
+                        BackslashEscape.AppendHex(output, 'U', codePoint, 8);
                     }
 
                     i++;
@@ -72,47 +70,22 @@ namespace LlamaLog.Engine.Formatting
 
         private static void AppendEscaped(StringBuilder output, char c)
         {
-            switch (c)
+            // '"' gets here only as the quote, which Python chooses only for text without '"'.
+            if (c == '\'')
             {
-                case '\\':
-                    output.Append("\\\\");
-                    break;
-                case '\'':
-                    output.Append("\\'");
-                    break;
-                case '"':
-                    // Only reached when '"' is the quote, which Python chooses only for text without '"'.
-                    output.Append("\\\"");
-                    break;
-                case '\t':
-                    output.Append("\\t");
-                    break;
-                case '\n':
-                    output.Append("\\n");
-                    break;
-                case '\r':
-                    output.Append("\\r");
-                    break;
-                default:
-                    if (c <= '\u00FF')
-                    {
-                        AppendEscape(output, 'x', c, 2);
-                    }
-                    else
-                    {
-                        AppendEscape(output, 'u', c, 4);
-                    }
-
-                    break;
+                output.Append("\\'");
             }
-        }
-
-        private static void AppendEscape(StringBuilder output, char kind, int codePoint, int digits)
-        {
-            output.Append('\\').Append(kind);
-            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+            else if (BackslashEscape.TryAppendShort(output, c))
             {
-                output.Append(HexDigits[(codePoint >> shift) & 0xF]);
+                return;
+            }
+            else if (c <= '\u00FF')
+            {
+                BackslashEscape.AppendHex(output, 'x', c, 2);
+            }
+            else
+            {
+                BackslashEscape.AppendHex(output, 'u', c, 4);
             }
         }
 

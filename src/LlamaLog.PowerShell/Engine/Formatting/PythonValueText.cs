@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Globalization;
-using System.Numerics;
 using System.Text;
 
 namespace LlamaLog.Engine.Formatting
@@ -110,10 +108,10 @@ namespace LlamaLog.Engine.Formatting
                     PythonDateTimeText.From(time).AppendRepr(output);
                     return;
                 case IDictionary dictionary:
-                    AppendDictionary(output, dictionary, ref path);
+                    ContainerWalk.WriteDictionary<ContainerParts>(output, dictionary, ref path);
                     return;
                 case IEnumerable items:
-                    AppendList(output, items, ref path);
+                    ContainerWalk.WriteList<ContainerParts>(output, items, ref path);
                     return;
                 default:
                     if (!TryAppendNumber(output, value))
@@ -129,146 +127,30 @@ namespace LlamaLog.Engine.Formatting
         {
             switch (value)
             {
-                case int number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case long number:
-                    IntegerText.Append(output, number);
-                    return true;
                 case double number:
                     AppendFloat(output, number);
                     return true;
                 case float number:
                     AppendFloat(output, number);
                     return true;
-                case sbyte number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case byte number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case short number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case ushort number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case uint number:
-                    IntegerText.Append(output, (ulong)number);
-                    return true;
-                case ulong number:
-                    IntegerText.Append(output, number);
-                    return true;
-                case BigInteger number:
-                    // Python 3.11 refuses str() of an int over 4300 digits; all digits are written here.
-                    output.Append(number.ToString(CultureInfo.InvariantCulture));
-                    return true;
                 default:
-                    return false;
+                    return IntegerText.TryAppend(output, value);
             }
         }
 
-        private static void AppendFloat(StringBuilder output, double number)
+        private static void AppendFloat(StringBuilder output, double number) =>
+            PythonFloatText.Append(output, number, "nan", "inf", "-inf");
+
+        /// <summary>repr()'s items, keys and cuts for <see cref="ContainerWalk"/>: a cycle is <c>[...]</c> or <c>{...}</c>.</summary>
+        private struct ContainerParts : IContainerEncoder
         {
-            if (double.IsNaN(number))
-            {
-                output.Append("nan");
-            }
-            else if (double.IsInfinity(number))
-            {
-                output.Append(number > 0 ? "inf" : "-inf");
-            }
-            else
-            {
-                PythonFloatText.Append(output, number);
-            }
-        }
+            public void WriteItem(StringBuilder output, object value, ref NestingPath path) => AppendRepr(output, value, ref path);
 
-        private static void AppendDictionary(StringBuilder output, IDictionary dictionary, ref NestingPath path)
-        {
-            if (!path.TryEnter(dictionary, out bool isCycle))
-            {
-                AppendCut(output, isCycle ? "{...}" : null);
-                return;
-            }
+            public void WriteKey(StringBuilder output, object key, ref NestingPath path) => AppendRepr(output, key, ref path);
 
-            output.Append('{');
-            bool first = true;
-            IDictionaryEnumerator entries = dictionary.GetEnumerator();
-            try
-            {
-                while (entries.MoveNext())
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
+            public void WriteCut(StringBuilder output) => output.Append('\'').Append(JsonValueWriter.CutMarker).Append('\'');
 
-                    first = false;
-                    AppendRepr(output, entries.Key, ref path);
-                    output.Append(": ");
-                    AppendRepr(output, entries.Value, ref path);
-                }
-            }
-            finally
-            {
-                (entries as IDisposable)?.Dispose();
-            }
-
-            output.Append('}');
-            path.Exit();
-        }
-
-        private static void AppendList(StringBuilder output, IEnumerable items, ref NestingPath path)
-        {
-            if (!path.TryEnter(items, out bool isCycle))
-            {
-                AppendCut(output, isCycle ? "[...]" : null);
-                return;
-            }
-
-            output.Append('[');
-            if (items is IList list)
-            {
-                for (int i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        output.Append(", ");
-                    }
-
-                    AppendRepr(output, list[i], ref path);
-                }
-            }
-            else
-            {
-                bool first = true;
-                foreach (object item in items)
-                {
-                    if (!first)
-                    {
-                        output.Append(", ");
-                    }
-
-                    first = false;
-                    AppendRepr(output, item, ref path);
-                }
-            }
-
-            output.Append(']');
-            path.Exit();
-        }
-
-        private static void AppendCut(StringBuilder output, string cycle)
-        {
-            if (cycle != null)
-            {
-                output.Append(cycle);
-            }
-            else
-            {
-                output.Append('\'').Append(JsonValueWriter.CutMarker).Append('\'');
-            }
+            public void WriteCycle(StringBuilder output, bool isDictionary) => output.Append(isDictionary ? "{...}" : "[...]");
         }
 
         /// <summary>

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 
 namespace LlamaLog.Engine.Sinks.Files
@@ -19,7 +17,7 @@ namespace LlamaLog.Engine.Sinks.Files
             : base(path)
         {
             stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-            mutex = new Mutex(false, "Global\\LlamaLog-" + NameFor(System.IO.Path.GetFullPath(path)));
+            mutex = PathMutex.Open(string.Empty, System.IO.Path.GetFullPath(path));
         }
 
         public override void Append(byte[] buffer, int count)
@@ -27,14 +25,8 @@ namespace LlamaLog.Engine.Sinks.Files
             bool owned = false;
             try
             {
-                try
-                {
-                    owned = mutex.WaitOne();
-                }
-                catch (AbandonedMutexException)
-                {
-                    owned = true;
-                }
+                PathMutex.Enter(mutex);
+                owned = true;
 
                 stream.Seek(0, SeekOrigin.End);
                 stream.Write(buffer, 0, count);
@@ -63,21 +55,6 @@ namespace LlamaLog.Engine.Sinks.Files
         {
             stream.Dispose();
             mutex.Dispose();
-        }
-
-        private static string NameFor(string fullPath)
-        {
-            using (SHA256 sha = SHA256.Create())
-            {
-                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(fullPath.ToUpperInvariant()));
-                var text = new StringBuilder(32);
-                for (int i = 0; i < 16; i++)
-                {
-                    text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                return text.ToString();
-            }
         }
     }
 }

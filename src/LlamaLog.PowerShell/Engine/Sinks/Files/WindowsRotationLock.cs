@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 
 namespace LlamaLog.Engine.Sinks.Files
@@ -15,20 +13,13 @@ namespace LlamaLog.Engine.Sinks.Files
 
         public WindowsRotationLock(string fullPath)
         {
-            mutex = new Mutex(false, "Global\\LlamaLog-rotation-" + NameFor(fullPath));
+            mutex = PathMutex.Open("rotation-", fullPath);
         }
 
         public override void Enter()
         {
-            try
-            {
-                mutex.WaitOne();
-            }
-            catch (AbandonedMutexException)
-            {
-                // Its holder died mid-rotation: the re-check under the lock finishes or repeats the work.
-            }
-
+            // A holder that died mid-rotation abandons the mutex: the re-check under the lock finishes or repeats the work.
+            PathMutex.Enter(mutex);
             owned = true;
         }
 
@@ -45,21 +36,6 @@ namespace LlamaLog.Engine.Sinks.Files
         {
             Exit();
             mutex.Dispose();
-        }
-
-        private static string NameFor(string fullPath)
-        {
-            using (SHA256 sha = SHA256.Create())
-            {
-                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(fullPath.ToUpperInvariant()));
-                var text = new StringBuilder(32);
-                for (int i = 0; i < 16; i++)
-                {
-                    text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                return text.ToString();
-            }
         }
     }
 }
