@@ -285,10 +285,18 @@ Describe 'A full queue' {
         $Notices[0] | Should -BeExactly 'OTLP export lost records: 1 dropped because the export queue (50 records, OTEL_BLRP_MAX_QUEUE_SIZE) was full. Get-LlamaLogSetting shows the counts.'
     }
 
-    It 'tells the rest of the run with the next record that fits' {
+    It 'keeps the rest of the run counted, untold, while the last notice is less than NoticeInterval (10 s) old' {
         $null = $Sink.TryFlush([TimeSpan]::FromSeconds(15))
+        $Sink.Emit((New-TestRecord 'fits, too soon to tell')) | Should -BeNullOrEmpty
+        $Sink.Dropped | Should -BeGreaterOrEqual 10
+    }
+
+    It 'tells the rest of the run with the next record that fits once the interval has passed' {
+        $null = $Sink.TryFlush([TimeSpan]::FromSeconds(15))
+        $Sink.NoticeInterval = [TimeSpan]::Zero
+        # The record the last test queued was not accepted either: 100 + 1.
         $notice = $Sink.Emit((New-TestRecord 'after'))
-        $notice | Should -Match '^OTLP export lost records: 9 dropped because the export queue \(50 records, OTEL_BLRP_MAX_QUEUE_SIZE\) was full; 100 not accepted by http://127.0.0.1:9/v1/logs after retries'
+        $notice | Should -Match '^OTLP export lost records: 9 dropped because the export queue \(50 records, OTEL_BLRP_MAX_QUEUE_SIZE\) was full; 101 not accepted by http://127.0.0.1:9/v1/logs after retries'
     }
 }
 

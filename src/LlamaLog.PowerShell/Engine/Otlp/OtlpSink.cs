@@ -35,6 +35,7 @@ namespace LlamaLog.Engine.Otlp
         private long unreportedFailures;
         private int disposed;
         private int dropRunNoticed;
+        private long lastNoticeTicks;
 
         public OtlpSink(OtlpOptions options, OtlpExporterChannel channel)
         {
@@ -55,6 +56,13 @@ namespace LlamaLog.Engine.Otlp
 
         /// <summary>Records lost: dropped because the queue was full, or given up by the exporter after its retries.</summary>
         public long Dropped => Interlocked.Read(ref queueDropped) + RefreshFailures();
+
+        /// <summary>
+        /// How often, at most, the user is told that records were lost (10 s by default). A script that outpaces its
+        /// collector would otherwise get a warning each time the queue fills again; the counts told later include
+        /// every record lost in between, and Get-LlamaLogSetting has them at any time.
+        /// </summary>
+        public TimeSpan NoticeInterval { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>Records taken and not yet delivered or lost (in LlamaLog's queue or the SDK's).</summary>
         public long Queued
@@ -79,7 +87,7 @@ namespace LlamaLog.Engine.Otlp
                 Interlocked.Increment(ref unreportedQueueDrops);
 
                 // One notice when a run of drops starts; the rest of the run is told when a record fits again.
-                return Interlocked.Exchange(ref dropRunNoticed, 1) == 0 ? TakeNotice() : null;
+                return Interlocked.Exchange(ref dropRunNoticed, 1) == 0 ? TakeNoticeWhenDue() : null;
             }
 
             queue.Enqueue(record);
@@ -95,7 +103,7 @@ namespace LlamaLog.Engine.Otlp
             }
 
             Volatile.Write(ref dropRunNoticed, 0);
-            return TakeNotice();
+            return TakeNoticeWhenDue();
         }
 
         /// <summary>Hands every queued record to the SDK and exports them, within <paramref name="timeout"/>.</summary>
@@ -161,6 +169,25 @@ namespace LlamaLog.Engine.Otlp
             int left = (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds);
             exportThread.Join(Math.Min(left, 1000));
             CallBounded(() => channel.Shutdown(0), (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds));
+        }
+
+        // The notice, unless one was given less than NoticeInterval ago: then the losses stay counted for a later one.
+        private string TakeNoticeWhenDue()
+        {
+            long now = DateTime.UtcNow.Ticks;
+            long last = Interlocked.Read(ref lastNoticeTicks);
+            if (last != 0 && now - last < NoticeInterval.Ticks)
+            {
+                return null;
+            }
+
+            if (Interlocked.CompareExchange(ref lastNoticeTicks, now, last) != last)
+            {
+                // Another writer is giving the notice right now.
+                return null;
+            }
+
+            return TakeNotice();
         }
 
         private string TakeNotice()
