@@ -450,18 +450,7 @@ namespace LlamaLog.Engine.Reading
             }
 
             int digits = j;
-            if (j < end && line[j] == '0')
-            {
-                j++;
-            }
-            else
-            {
-                while (j < end && line[j] >= '0' && line[j] <= '9')
-                {
-                    j++;
-                }
-            }
-
+            j = j < end && line[j] == '0' ? j + 1 : NumberText.SkipDigits(line, j, end);
             if (j == digits)
             {
                 return false;
@@ -471,11 +460,7 @@ namespace LlamaLog.Engine.Reading
             if (j < end && line[j] == '.')
             {
                 int fraction = ++j;
-                while (j < end && line[j] >= '0' && line[j] <= '9')
-                {
-                    j++;
-                }
-
+                j = NumberText.SkipDigits(line, j, end);
                 if (j == fraction)
                 {
                     return false;
@@ -484,28 +469,14 @@ namespace LlamaLog.Engine.Reading
                 isFloat = true;
             }
 
-            if (j < end && (line[j] == 'e' || line[j] == 'E'))
+            int afterExponent = NumberText.SkipExponent(line, j, end);
+            if (afterExponent < 0)
             {
-                j++;
-                if (j < end && (line[j] == '+' || line[j] == '-'))
-                {
-                    j++;
-                }
-
-                int exponent = j;
-                while (j < end && line[j] >= '0' && line[j] <= '9')
-                {
-                    j++;
-                }
-
-                if (j == exponent)
-                {
-                    return false;
-                }
-
-                isFloat = true;
+                return false;
             }
 
+            isFloat |= afterExponent != j;
+            j = afterExponent;
             if (isFloat)
             {
                 value = double.Parse(line.Substring(start, j - start), NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -522,19 +493,7 @@ namespace LlamaLog.Engine.Reading
             }
             else
             {
-                string text = line.Substring(start, j - start);
-                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
-                {
-                    value = number;
-                }
-                else if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long large))
-                {
-                    value = large;
-                }
-                else
-                {
-                    value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-                }
+                value = NumberText.Integer(line.Substring(start, j - start));
             }
 
             i = j;

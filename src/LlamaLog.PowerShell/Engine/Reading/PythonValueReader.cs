@@ -152,21 +152,13 @@ namespace LlamaLog.Engine.Reading
             }
 
             int digitsStart = j;
-            while (j < end && text[j] >= '0' && text[j] <= '9')
-            {
-                j++;
-            }
-
+            j = NumberText.SkipDigits(text, j, end);
             int integerDigits = j - digitsStart;
             bool isFloat = false;
             if (j < end && text[j] == '.')
             {
                 int fractionStart = ++j;
-                while (j < end && text[j] >= '0' && text[j] <= '9')
-                {
-                    j++;
-                }
-
+                j = NumberText.SkipDigits(text, j, end);
                 if (integerDigits == 0 && j == fractionStart)
                 {
                     return false;
@@ -179,28 +171,14 @@ namespace LlamaLog.Engine.Reading
                 return false;
             }
 
-            if (j < end && (text[j] == 'e' || text[j] == 'E'))
+            int afterExponent = NumberText.SkipExponent(text, j, end);
+            if (afterExponent < 0)
             {
-                int k = j + 1;
-                if (k < end && (text[k] == '-' || text[k] == '+'))
-                {
-                    k++;
-                }
-
-                int exponentStart = k;
-                while (k < end && text[k] >= '0' && text[k] <= '9')
-                {
-                    k++;
-                }
-
-                if (k == exponentStart)
-                {
-                    return false;
-                }
-
-                j = k;
-                isFloat = true;
+                return false;
             }
+
+            isFloat |= afterExponent != j;
+            j = afterExponent;
 
             if (j < end && (char.IsLetterOrDigit(text[j]) || text[j] == '_' || text[j] == '.'))
             {
@@ -223,17 +201,9 @@ namespace LlamaLog.Engine.Reading
 
                 value = real;
             }
-            else if (int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int small))
-            {
-                value = small;
-            }
-            else if (long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long large))
-            {
-                value = large;
-            }
             else
             {
-                value = BigInteger.Parse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                value = NumberText.Integer(number);
             }
 
             i = j;
