@@ -71,7 +71,7 @@ namespace LlamaLog.Engine.Formatting
             output.Append(", \"event\": ");
             JsonValueWriter.WriteString(output, record.PlainMessage);
             output.Append(", \"level\": ");
-            JsonValueWriter.WriteString(output, LevelName(record.Level));
+            JsonValueWriter.WriteString(output, LevelNames.ToStructlogName(record.Level));
             output.Append(", \"logger\": ");
             JsonValueWriter.WriteString(output, record.Name);
             output.Append(", \"timestamp\": \"");
@@ -98,20 +98,6 @@ namespace LlamaLog.Engine.Formatting
             }
 
             output.Append('}');
-        }
-
-        /// <summary>structlog's level name: the method's name, lowercase (<c>warning</c>, <c>critical</c>).</summary>
-        public static string LevelName(int level)
-        {
-            switch (level)
-            {
-                case 10: return "debug";
-                case 20: return "info";
-                case 30: return "warning";
-                case 40: return "error";
-                case 50: return "critical";
-                default: return LevelNames.ToPythonName(level).ToLowerInvariant();
-            }
         }
 
         /// <summary>

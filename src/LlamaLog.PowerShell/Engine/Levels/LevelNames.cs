@@ -151,6 +151,23 @@ namespace LlamaLog.Engine.Levels
             }
         }
 
+        /// <summary>
+        /// structlog's level name, as OGX's JSON lines write it: the logging method's name, lowercase (<c>warning</c>,
+        /// <c>critical</c>); another number is Python's name lowercased. The usual ones without an allocation per record.
+        /// </summary>
+        public static string ToStructlogName(int value)
+        {
+            switch (value)
+            {
+                case 10: return "debug";
+                case 20: return "info";
+                case 30: return "warning";
+                case 40: return "error";
+                case 50: return "critical";
+                default: return ToPythonName(value).ToLowerInvariant();
+            }
+        }
+
         /// <summary>The sentence used by every level error.</summary>
         public static string DescribeAccepted()
         {
