@@ -142,6 +142,37 @@ namespace LlamaLogBench
     }
 
     /// <summary>
+    /// The floor of a logger call writing a file: an object with a logger's level methods (the same overloads, so
+    /// PowerShell's method binder does the same work), whose Info does the two system calls of the file sink
+    /// (<see cref="SyscallFloor.Append"/>) and nothing else: no time, no level check, no formatting, no call site.
+    /// </summary>
+    public sealed class LoggerFloor : IDisposable
+    {
+        private readonly SyscallFloor floor;
+
+        private LoggerFloor(SyscallFloor floor)
+        {
+            this.floor = floor;
+        }
+
+        public static LoggerFloor Open(string path) => new LoggerFloor(SyscallFloor.Open(path));
+
+        public void Debug(string message) => floor.Append(message);
+
+        public void Debug(string message, System.Collections.IDictionary properties) => floor.Append(message);
+
+        public void Info(string message) => floor.Append(message);
+
+        public void Info(string message, System.Collections.IDictionary properties) => floor.Append(message);
+
+        public void Warning(string message) => floor.Append(message);
+
+        public void Warning(string message, System.Collections.IDictionary properties) => floor.Append(message);
+
+        public void Dispose() => floor.Dispose();
+    }
+
+    /// <summary>
     /// An O_APPEND log file and an inotify watch on it and on every folder above it, as the module's Linux file
     /// sink keeps them; Append does per line what the sink does per record in the kernel, and nothing more.
     /// </summary>

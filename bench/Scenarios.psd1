@@ -396,6 +396,21 @@
             Baseline    = $false
         }
         @{
+            # The floor: the same method call on an object with a logger's overloads, then one ioctl and one write.
+            Id          = 'floor-logger-syscalls'
+            Title       = 'Floor: $x.Info() + 2 syscalls'
+            Kind        = 'Floor'
+            FloorOf     = 'logger-json-file'
+            Platform    = 'Linux'
+            Scale       = 5
+            Open        = '[LlamaLogBench.LoggerFloor]::Open($logFile)'
+            Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
+            Close       = '$x.Dispose()'
+            LinePattern = '^m \d+$'
+            HostLines   = 0
+            Yardstick   = 'verbose-loop'
+        }
+        @{
             # What properties cost: a small ordered dictionary built by PowerShell at every call, as a script does.
             Id          = 'logger-properties-file'
             Title       = '$log.Info() with properties, file only'

@@ -47,6 +47,11 @@ namespace LlamaLog
                 return 0;
             }
 
+            if (InnermostScriptFrame.TryRead(runspace.Debugger, out int line, out scriptPath, out function))
+            {
+                return line;
+            }
+
             try
             {
                 foreach (CallStackFrame frame in runspace.Debugger.GetCallStack())

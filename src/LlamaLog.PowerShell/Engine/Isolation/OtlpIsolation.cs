@@ -38,7 +38,7 @@ namespace LlamaLog.Engine.Isolation
                 ["headers"] = options.HeaderText(),
                 ["timeoutMilliseconds"] = Invariant(options.TimeoutMilliseconds),
                 ["scheduledDelayMilliseconds"] = Invariant(options.ScheduleDelayMilliseconds),
-                ["maxQueueSize"] = Invariant(options.MaxQueueSize),
+                ["maxQueueSize"] = Invariant(options.SdkQueueSize),
                 ["maxExportBatchSize"] = Invariant(options.MaxExportBatchSize),
                 ["exportTimeoutMilliseconds"] = Invariant(options.ExportTimeoutMilliseconds),
             };

@@ -97,6 +97,13 @@ namespace LlamaLog.Engine.Otlp
 
         public int MaxExportBatchSize { get; private set; }
 
+        /// <summary>
+        /// The SDK batch processor's own queue: two batches, one being sent and one filling. The backlog waits in
+        /// the sink's compact queue of <see cref="MaxQueueSize"/> records; a larger SDK queue would hold the same
+        /// records again as heavier objects, which the garbage collector makes the writers pay for.
+        /// </summary>
+        public int SdkQueueSize => (int)Math.Min(MaxQueueSize, 2L * MaxExportBatchSize);
+
         /// <summary>OTEL_BLRP_* when any of them is set, else Default.</summary>
         public string BatchSource { get; private set; }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -11,12 +10,14 @@ namespace LlamaLog.Engine.Otlp
     /// <summary>
     /// Sends every record to an OTLP receiver. <see cref="Emit"/> only enqueues (a bounded queue: a record that
     /// finds it full is dropped and counted); one background thread hands the records to the OpenTelemetry SDK's
-    /// batch processor, never more than that processor's queue holds, so the SDK itself never drops one. Export,
-    /// batching and retry (in memory, or on disk with a retry folder) are the SDK's.
+    /// batch processor, never more than that processor's queue holds, so the SDK itself never drops one. The backlog
+    /// waits in LlamaLog's compact queue (<see cref="OtlpRecordQueue"/>); the SDK's queue holds two batches only
+    /// (<see cref="OtlpOptions.SdkQueueSize"/>). Export, batching and retry (in memory, or on disk with a retry
+    /// folder) are the SDK's.
     /// </summary>
     public sealed class OtlpSink : ILogSink
     {
-        private readonly ConcurrentQueue<LogRecord> queue = new ConcurrentQueue<LogRecord>();
+        private readonly OtlpRecordQueue queue;
         private readonly ManualResetEventSlim work = new ManualResetEventSlim(false);
         private readonly object progressGate = new object();
         private readonly OtlpExporterChannel channel;
@@ -24,7 +25,6 @@ namespace LlamaLog.Engine.Otlp
         private readonly int capacity;
         private readonly int sdkCapacity;
 
-        private int queued;
         private volatile bool exporterIdle;
         private volatile bool stopping;
         private long enqueued;
@@ -42,7 +42,8 @@ namespace LlamaLog.Engine.Otlp
             Options = options;
             this.channel = channel;
             capacity = options.MaxQueueSize;
-            sdkCapacity = options.MaxQueueSize;
+            sdkCapacity = options.SdkQueueSize;
+            queue = new OtlpRecordQueue(capacity);
             exportThread = new Thread(ExportLoop) { IsBackground = true, Name = "LlamaLog OTLP export" };
             exportThread.Start();
         }
@@ -80,9 +81,8 @@ namespace LlamaLog.Engine.Otlp
         /// </summary>
         public string Emit(LogRecord record)
         {
-            if (Interlocked.Increment(ref queued) > capacity || stopping)
+            if (stopping || !queue.TryEnqueue(record))
             {
-                Interlocked.Decrement(ref queued);
                 Interlocked.Increment(ref queueDropped);
                 Interlocked.Increment(ref unreportedQueueDrops);
 
@@ -90,7 +90,6 @@ namespace LlamaLog.Engine.Otlp
                 return Interlocked.Exchange(ref dropRunNoticed, 1) == 0 ? TakeNoticeWhenDue() : null;
             }
 
-            queue.Enqueue(record);
             Interlocked.Increment(ref enqueued);
             if (exporterIdle)
             {
@@ -258,7 +257,7 @@ namespace LlamaLog.Engine.Otlp
                     PulseProgress();
                     exporterIdle = true;
                     work.Reset();
-                    if (queue.IsEmpty && !stopping)
+                    if (queue.Count == 0 && !stopping)
                     {
                         work.Wait(1000);
                     }
@@ -267,7 +266,6 @@ namespace LlamaLog.Engine.Otlp
                     continue;
                 }
 
-                Interlocked.Decrement(ref queued);
                 try
                 {
                     Send(item);
