@@ -9,29 +9,37 @@ namespace LlamaLog.Engine.Otlp
     public static class OtlpSinkSetup
     {
         /// <summary>
+        /// Whether the options' protocol can be exported with here: gRPC cannot on Windows PowerShell, whose
+        /// netstandard2.0 exporter build has http/protobuf only. A setup checks this before it opens anything, so a
+        /// refused one leaves no trace: throws <see cref="OtlpSetupException"/> if <paramref name="failOnError"/>,
+        /// else warns (naming the protocol's source, which may be a variable set for another program) and returns false.
+        /// </summary>
+        public static bool CheckProtocol(OtlpOptions options, bool failOnError, IList<string> warnings)
+        {
+            if (!options.IsEnabled || options.Protocol != OtlpProtocol.Grpc || OtlpIsolation.SupportsGrpc)
+            {
+                return true;
+            }
+
+            string refusal = OtlpIsolation.GrpcRefusal(options.ProtocolSource);
+            if (failOnError)
+            {
+                throw new OtlpSetupException(OtlpSetupException.ProtocolUnsupported, refusal, options.Protocol);
+            }
+
+            warnings.Add(refusal + " Records are not exported.");
+            return false;
+        }
+
+        /// <summary>
         /// The sink for <paramref name="options"/>: null when they export nothing, the running sink when it sends to
-        /// the same place the same way (its queue and counts go on), else a new one. When the exporter cannot start, or
-        /// gRPC is asked for where only http/protobuf works: throws <see cref="OtlpSetupException"/> if
-        /// <paramref name="failOnError"/>, else warns and returns null.
+        /// the same place the same way (its queue and counts go on), else a new one. When the exporter cannot start:
+        /// throws <see cref="OtlpSetupException"/> if <paramref name="failOnError"/>, else warns and returns null.
         /// </summary>
         public static OtlpSink Open(OtlpOptions options, IReadOnlyList<ILogSink> running, bool failOnError, IList<string> warnings)
         {
             if (!options.IsEnabled)
             {
-                return null;
-            }
-
-            // Refused before anything is loaded: the netstandard2.0 exporter's gRPC is obsolete and does not work on
-            // .NET Framework. The protocol's source is named, as a variable may have been set for another program.
-            if (options.Protocol == OtlpProtocol.Grpc && !OtlpIsolation.SupportsGrpc)
-            {
-                string refusal = OtlpIsolation.GrpcRefusal(options.ProtocolSource);
-                if (failOnError)
-                {
-                    throw new OtlpSetupException(OtlpSetupException.ProtocolUnsupported, refusal, options.Protocol);
-                }
-
-                warnings.Add(refusal + " Records are not exported.");
                 return null;
             }
 
