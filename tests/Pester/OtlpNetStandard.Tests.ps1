@@ -45,6 +45,32 @@ AfterAll {
     Remove-Item $Folder -Recurse -Force -ErrorAction SilentlyContinue
 }
 
+Describe 'Dependencies/netstandard2.0 in the built module' {
+    It 'holds every assembly its bridge references, but netstandard itself (.NET Framework 4.7.1 and later have it)' {
+        $files = Get-ChildItem $NetStandardFolder -Filter '*.dll'
+        $missing = foreach ($file in $files) {
+            $stream = [System.IO.File]::OpenRead($file.FullName)
+            try {
+                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+                foreach ($handle in $reader.AssemblyReferences) {
+                    $name = $reader.GetString($reader.GetAssemblyReference($handle).Name)
+                    if ($name -notin $files.BaseName) { $name }
+                }
+            }
+            finally {
+                $stream.Dispose()
+            }
+        }
+        @($missing | Sort-Object -Unique) | Should -Be @('netstandard')
+    }
+
+    It 'has the bridge and the assemblies .NET Framework lacks, DiagnosticSource and System.Memory among them' {
+        foreach ($name in 'LlamaLog.Otlp', 'OpenTelemetry.Exporter.OpenTelemetryProtocol', 'System.Diagnostics.DiagnosticSource', 'System.Memory') {
+            Join-Path $NetStandardFolder "$name.dll" | Should -Exist
+        }
+    }
+}
+
 Describe 'A record exported by the netstandard2.0 bridge over http/protobuf' {
     BeforeAll {
         $script:Service = New-TestService
@@ -226,5 +252,38 @@ Import-Module '$env:LLAMALOG_TEST_MODULE'
         $Output | Should -Contain 'done' -Because ($Output -join "`n")
         Get-Line $Output 'counts:' | Should -Be '10|0|0'
         @(Get-ChildItem $RetryPath -Recurse -File).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'The AssemblyResolve handlers of the .NET Framework path' {
+    # On .NET, the runtime finds the bridge's dependencies next to it before any AssemblyResolve handler is asked,
+    # so the handlers are called directly here, as .NET Framework calls them when a version has no binding redirect.
+    BeforeAll {
+        $script:Output = @(Invoke-FrameworkPath -Script @'
+$flags = [System.Reflection.BindingFlags]'NonPublic, Static'
+$otlp = [LlamaLog.Engine.Isolation.OtlpIsolation].GetMethod('ResolveFromNetStandardFolder', $flags)
+$yaml = [LlamaLog.Engine.Isolation.YamlIsolation].GetMethod('ResolveFromDependencies', $flags)
+function Resolve($method, [string] $name) {
+    $assembly = $method.Invoke($null, @($null, [System.ResolveEventArgs]::new($name)))
+    if ($assembly) { $assembly.Location } else { '(none)' }
+}
+'otlp-any-version:' + (Resolve $otlp 'Microsoft.Extensions.Primitives, Version=99.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60')
+'otlp-other:' + (Resolve $otlp 'YamlDotNet, Version=16.0.0.0, Culture=neutral, PublicKeyToken=ec19458f3c15af5e')
+'yaml-otlp:' + (Resolve $yaml 'Microsoft.Extensions.Logging, Version=8.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60')
+'done'
+'@)
+    }
+
+    It 'answers a request for any version of an assembly in Dependencies/netstandard2.0 with the one there' {
+        $Output | Should -Contain 'done' -Because ($Output -join "`n")
+        Get-Line $Output 'otlp-any-version:' | Should -Be (Join-Path $NetStandardFolder 'Microsoft.Extensions.Primitives.dll')
+    }
+
+    It 'answers nothing for an assembly that folder does not hold' {
+        Get-Line $Output 'otlp-other:' | Should -Be '(none)'
+    }
+
+    It 'never hands out the net8.0 OTLP assemblies of Dependencies: the YAML handler answers for YamlDotNet only' {
+        Get-Line $Output 'yaml-otlp:' | Should -Be '(none)'
     }
 }
