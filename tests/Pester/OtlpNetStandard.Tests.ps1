@@ -12,7 +12,7 @@ BeforeAll {
 
     function Invoke-FrameworkPath {
         # Runs a script in a child pwsh whose LlamaLog loads OTLP as on .NET Framework, with the given environment
-        # variables and no other logging variable; returns its output (standard error and warnings merged).
+        # variables and no other logging variable; returns its output lines (standard error merged).
         param([string] $Script, [hashtable] $Environment = @{})
         $module = Split-Path $env:LLAMALOG_TEST_MODULE
         $prelude = @"
@@ -24,7 +24,7 @@ Import-Module '$env:LLAMALOG_TEST_MODULE'
 "@
         $command = $prelude + $Script
         $child = $Pwsh
-        Invoke-WithEnvironment $Environment { & $child -NoProfile -NonInteractive -Command $command 2>&1 3>&1 | ForEach-Object { "$_" } }.GetNewClosure()
+        Invoke-WithEnvironment $Environment { & $child -NoProfile -NonInteractive -Command $command 2>&1 | ForEach-Object { "$_" } }.GetNewClosure()
     }
 
     function Get-Line([string[]] $Output, [string] $Prefix) {
