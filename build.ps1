@@ -70,12 +70,25 @@ function Invoke-Build {
     # same private context. Assemblies of .NET's shared framework (System.Diagnostics.DiagnosticSource) are left
     # out: they must come from PowerShell's runtime, so that Activity.Current is the session's.
     $otlpPublish = Join-Path $OutDir 'obj/publish-otlp'
-    if (Test-Path $otlpPublish) { Remove-Item $otlpPublish -Recurse -Force }
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/LlamaLog.Otlp/LlamaLog.Otlp.csproj'),
-        '-c', $Configuration, '-o', $otlpPublish, "-p:Version=$Version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    Publish-OtlpBridge 'net8.0' $otlpPublish
     Get-ChildItem $otlpPublish -Filter '*.dll' | Where-Object { $_.Name -notlike 'System.*' } | Copy-Item -Destination $deps
+
+    # Its netstandard2.0 build (http/protobuf only), for Windows PowerShell 5.1, in a folder of its own with every
+    # assembly it needs, System.* included: .NET Framework has none of DiagnosticSource, System.Memory and the like.
+    $otlpPublish = Join-Path $OutDir 'obj/publish-otlp-netstandard2.0'
+    Publish-OtlpBridge 'netstandard2.0' $otlpPublish
+    $netstandard = New-Item -ItemType Directory -Force -Path (Join-Path $deps 'netstandard2.0')
+    Get-ChildItem $otlpPublish -Filter '*.dll' | Copy-Item -Destination $netstandard
     Invoke-Docs
     Write-Host "Built LlamaLog $Version into $ModuleDir"
+}
+
+function Publish-OtlpBridge {
+    # Publishes one build of src/LlamaLog.Otlp (a target framework of its csproj) with its dependencies.
+    param([string] $Framework, [string] $Path)
+    if (Test-Path $Path) { Remove-Item $Path -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/LlamaLog.Otlp/LlamaLog.Otlp.csproj'), '-f', $Framework,
+        '-c', $Configuration, '-o', $Path, "-p:Version=$Version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
 }
 
 function Invoke-Docs {

@@ -33,6 +33,20 @@ Describe 'build.ps1 Package' {
         $Nupkg | Should -Exist
     }
 
+    It 'holds the netstandard2.0 OTLP bridge for Windows PowerShell in Dependencies/netstandard2.0, apart from the net8.0 one' {
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+        try {
+            $entries = @($zip.Entries.FullName)
+        }
+        finally {
+            $zip.Dispose()
+        }
+        $entries | Should -Contain 'Dependencies/netstandard2.0/LlamaLog.Otlp.dll'
+        $entries | Should -Contain 'Dependencies/netstandard2.0/System.Diagnostics.DiagnosticSource.dll'
+        $entries | Should -Contain 'Dependencies/LlamaLog.Otlp.dll'
+        $entries | Should -Not -Contain 'Dependencies/System.Diagnostics.DiagnosticSource.dll'
+    }
+
     It 'can be saved from a local repository and imported from there' {
         Copy-Item $Nupkg "$Work/repo"
         # A private HOME keeps the repository registration out of the user's PSResourceGet settings.

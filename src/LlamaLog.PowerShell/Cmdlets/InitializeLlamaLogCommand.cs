@@ -145,7 +145,7 @@ namespace LlamaLog.Cmdlets
             catch (OtlpSetupException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, e.ErrorId,
-                    e.ErrorId == OtlpSetupException.InvalidSetting ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError, e.Value));
+                    e.ErrorId == OtlpSetupException.ExporterUnavailable ? ErrorCategory.ConnectionError : ErrorCategory.InvalidArgument, e.Value));
                 return;
             }
 

@@ -29,6 +29,7 @@ namespace LlamaLog.Engine
             // OTLP and trace settings first: a bad one fails the setup before anything changes.
             Func<string, string> readVariable = Environment.GetEnvironmentVariable;
             OtlpOptions otlpOptions = OtlpOptions.Resolve(request.Otlp, readVariable, warnings);
+            bool otlpUsable = OtlpSinkSetup.CheckProtocol(otlpOptions, request.FailOnFileError, warnings);
             TraceContextSource traceSource = TraceContextSource.Resolve(request.TraceParent, readVariable, warnings);
 
             IList<KeyValuePair<string, int>> levels = request.Levels;
@@ -111,7 +112,7 @@ namespace LlamaLog.Engine
             OtlpSink otlpSink;
             try
             {
-                otlpSink = OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings);
+                otlpSink = otlpUsable ? OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings) : null;
             }
             catch
             {

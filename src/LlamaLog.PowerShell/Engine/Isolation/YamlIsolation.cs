@@ -13,6 +13,7 @@ namespace LlamaLog.Engine.Isolation
     /// </summary>
     public static class YamlIsolation
     {
+        private const string YamlAssembly = "YamlDotNet";
         private static readonly object Gate = new object();
         private static Func<string, string[], object[]> reader;
 
@@ -65,9 +66,16 @@ namespace LlamaLog.Engine.Isolation
             return (Func<string, string[], object[]>)method.CreateDelegate(typeof(Func<string, string[], object[]>));
         }
 
+        // YamlDotNet only: Dependencies also holds the net8.0 OTLP bridge's assemblies, which .NET Framework cannot
+        // run; their netstandard2.0 builds are OtlpIsolation's to resolve, from their own folder.
         private static Assembly ResolveFromDependencies(object sender, ResolveEventArgs args)
         {
             string name = new AssemblyName(args.Name).Name;
+            if (!string.Equals(name, YamlAssembly, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             string candidate = Path.Combine(DependencyFolder, name + ".dll");
             return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
         }

@@ -9,6 +9,29 @@ namespace LlamaLog.Engine.Otlp
     public static class OtlpSinkSetup
     {
         /// <summary>
+        /// Whether the options' protocol can be exported with here: gRPC cannot on Windows PowerShell, whose
+        /// netstandard2.0 exporter build has http/protobuf only. A setup checks this before it opens anything, so a
+        /// refused one leaves no trace: throws <see cref="OtlpSetupException"/> if <paramref name="failOnError"/>,
+        /// else warns (naming the protocol's source, which may be a variable set for another program) and returns false.
+        /// </summary>
+        public static bool CheckProtocol(OtlpOptions options, bool failOnError, IList<string> warnings)
+        {
+            if (!options.IsEnabled || options.Protocol != OtlpProtocol.Grpc || OtlpIsolation.SupportsGrpc)
+            {
+                return true;
+            }
+
+            string refusal = OtlpIsolation.GrpcRefusal(options.ProtocolSource);
+            if (failOnError)
+            {
+                throw new OtlpSetupException(OtlpSetupException.ProtocolUnsupported, refusal, options.Protocol);
+            }
+
+            warnings.Add(refusal + " Records are not exported.");
+            return false;
+        }
+
+        /// <summary>
         /// The sink for <paramref name="options"/>: null when they export nothing, the running sink when it sends to
         /// the same place the same way (its queue and counts go on), else a new one. When the exporter cannot start:
         /// throws <see cref="OtlpSetupException"/> if <paramref name="failOnError"/>, else warns and returns null.
