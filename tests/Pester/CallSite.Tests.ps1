@@ -135,12 +135,56 @@ Get-Probe
 Remove-Module LlamaLogCallSiteProbe
 '@
         } }
+        @{ Context = 'a trap block'; Files = @{
+            'context.ps1' = @'
+trap {
+    PROBE
+    continue
+}
+throw 'x'
+'@
+        } }
+        @{ Context = 'a script block as a .NET delegate'; Files = @{
+            'context.ps1' = @'
+[Array]::ConvertAll([object[]]@(1), [Converter[object, object]] {
+    param($x)
+    PROBE
+})
+'@
+        } }
+        @{ Context = 'a steppable pipeline'; Files = @{
+            'context.ps1' = @'
+$pipe = { ForEach-Object {
+    PROBE
+} }.GetSteppablePipeline()
+$pipe.Begin($true)
+$pipe.Process(1)
+$pipe.End()
+'@
+        } }
+        @{ Context = 'a script called from a script'; Files = @{
+            'context.ps1' = @'
+& (Join-Path $PSScriptRoot 'called.ps1')
+'@
+            'called.ps1' = @'
+param()
+PROBE
+'@
+        } }
         @{ Context = 'a thread job'; Files = @{
             'context.ps1' = @'
 Start-ThreadJob -ArgumentList $TryRead -ScriptBlock {
     param($TryRead)
     PROBE
 } | Receive-Job -Wait -AutoRemoveJob
+'@
+        } }
+        @{ Context = 'ForEach-Object -Parallel'; Files = @{
+            'context.ps1' = @'
+1 | ForEach-Object -Parallel {
+    $TryRead = $using:TryRead
+    PROBE
+}
 '@
         } }
         @{ Context = 'a runspace of [powershell]::Create()'; Files = @{
