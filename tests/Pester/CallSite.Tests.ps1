@@ -268,6 +268,26 @@ PROBE
             $runspace.Dispose()
         }
     }
+
+    It 'reads nothing while the debugger is in a breakpoint (an action that does not break), so callers use GetCallStack' {
+        $target = Join-Path $TestDrive 'breakpoint-target.ps1'
+        [System.IO.File]::WriteAllText($target, "`$a = 1`n`$b = 2")
+        $seen = @{}
+        $breakpoint = Set-PSBreakpoint -Script $target -Line 2 -Action {
+            $arguments = [object[]]@([runspace]::DefaultRunspace.Debugger, 7, 'set', 'set')
+            $seen.Ok = $TryRead.Invoke($null, $arguments)
+            $seen.Read = $arguments[1..3]
+        }
+        try {
+            & $target
+        }
+        finally {
+            Remove-PSBreakpoint -Breakpoint $breakpoint
+        }
+
+        $seen.Ok | Should -BeFalse
+        $seen.Read | Should -Be @(0, $null, $null)
+    }
 }
 
 Describe 'A logger''s call site' {
@@ -279,6 +299,27 @@ Describe 'A logger''s call site' {
         }
 
         @(Get-JsonRecords $json | ForEach-Object { "$($_.event):$($_.lineno)" }) | Should -Be @('top:2', 'inner:4')
+    }
+
+    It 'is the calling line in a breakpoint''s action (read by GetCallStack there)' {
+        $target = Join-Path $TestDrive 'breakpoint-logging.ps1'
+        [System.IO.File]::WriteAllText($target, "`$a = 1`n`$b = 2")
+        $seen = @{}
+        $breakpoint = Set-PSBreakpoint -Script $target -Line 2 -Action {
+            $log = Get-LlamaLogger -Name callsite -Category core
+            $log.Info('in action'); $seen.Line = (Get-PSCallStack)[0].ScriptLineNumber
+        }
+        try {
+            Invoke-WithEnvironment @{} {
+                Reset-Log -Levels @{ all = 'debug' }
+                & $target
+            }
+        }
+        finally {
+            Remove-PSBreakpoint -Breakpoint $breakpoint
+        }
+
+        @(Get-Records | ForEach-Object { "$($_.Message):$($_.Line)" }) | Should -Be @("in action:$($seen.Line)")
     }
 
     It 'is the calling line of a script file in a text log file''s line' {
