@@ -142,12 +142,16 @@ namespace LlamaLogBench
     }
 
     /// <summary>
-    /// The floor of a logger call writing a file: an object with a logger's level methods (the same overloads, so
-    /// PowerShell's method binder does the same work), whose Info does the two system calls of the file sink
-    /// (<see cref="SyscallFloor.Append"/>) and nothing else: no time, no level check, no formatting, no call site.
+    /// The floor of a logger call writing a JSON file: an object with a logger's level methods (the same overloads,
+    /// so PowerShell's method binder does the same work), whose Info does the two system calls of the file sink
+    /// (<see cref="SyscallFloor.Append"/>) with a line as long as the record's JSON line (a write's cost grows with
+    /// its length: ~0.1 µs from 8 to 130 bytes here), and nothing else: no time, no level check, no formatting, no
+    /// call site. The line is one fixed JSON record with the message in it.
     /// </summary>
     public sealed class LoggerFloor : IDisposable
     {
+        private const string Before = "{\"category\": \"core\", \"event\": \"";
+        private const string After = "\", \"level\": \"info\", \"logger\": \"bench\", \"timestamp\": \"2026-12-05T01:02:03.456789Z\", \"lineno\": 1}";
         private readonly SyscallFloor floor;
 
         private LoggerFloor(SyscallFloor floor)
@@ -161,7 +165,7 @@ namespace LlamaLogBench
 
         public void Debug(string message, System.Collections.IDictionary properties) => floor.Append(message);
 
-        public void Info(string message) => floor.Append(message);
+        public void Info(string message) => floor.Append(Before + message + After);
 
         public void Info(string message, System.Collections.IDictionary properties) => floor.Append(message);
 

@@ -406,7 +406,7 @@
             Open        = '[LlamaLogBench.LoggerFloor]::Open($logFile)'
             Body        = 'param($n, $x) foreach ($i in 1..$n) { $x.Info("m $i") }'
             Close       = '$x.Dispose()'
-            LinePattern = '^m \d+$'
+            LinePattern = '^\{"category": "core", "event": "m \d+", "level": "info", "logger": "bench", "timestamp": "2026-12-05T01:02:03\.456789Z", "lineno": 1\}$'
             HostLines   = 0
             Yardstick   = 'verbose-loop'
         }

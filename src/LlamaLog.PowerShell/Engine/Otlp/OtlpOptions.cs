@@ -98,11 +98,12 @@ namespace LlamaLog.Engine.Otlp
         public int MaxExportBatchSize { get; private set; }
 
         /// <summary>
-        /// The SDK batch processor's own queue: two batches, one being sent and one filling. The backlog waits in
-        /// the sink's compact queue of <see cref="MaxQueueSize"/> records; a larger SDK queue would hold the same
-        /// records again as heavier objects, which the garbage collector makes the writers pay for.
+        /// The SDK batch processor's own queue: four batches, so that the exporter always finds the next one ready
+        /// (the sink refills it only as batches are delivered). The backlog waits in the sink's compact queue of
+        /// <see cref="MaxQueueSize"/> records; a larger SDK queue would hold the same records again as heavier
+        /// objects, which the garbage collector makes the writers pay for.
         /// </summary>
-        public int SdkQueueSize => (int)Math.Min(MaxQueueSize, 2L * MaxExportBatchSize);
+        public int SdkQueueSize => (int)Math.Min(MaxQueueSize, 4L * MaxExportBatchSize);
 
         /// <summary>OTEL_BLRP_* when any of them is set, else Default.</summary>
         public string BatchSource { get; private set; }
