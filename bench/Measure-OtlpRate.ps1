@@ -24,6 +24,7 @@ if ($Side -eq 'LlamaLog') {
     Initialize-LlamaLog -Console None -OtlpEndpoint $Endpoint
     $log = Get-LlamaLogger -Name bench -Category core
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    # The bare SDK's records carry this call's file, line and function too (OtlpRate.cs).
     foreach ($i in 1..$Count) { $log.Info("m $i") }
     Initialize-LlamaLog -Console None
     $clock.Elapsed.TotalSeconds
@@ -36,5 +37,6 @@ else {
     foreach ($path in $references) { Add-Type -Path $path }
     # -IgnoreWarnings: the packages reference System.Runtime 8.0, this runtime has 10.0 (CS1701, harmless).
     Add-Type -IgnoreWarnings -WarningAction SilentlyContinue -Path (Join-Path $PSScriptRoot 'OtlpRate.cs') -ReferencedAssemblies ($references + @('System.Diagnostics.DiagnosticSource', 'System.Collections', 'System.Runtime', 'netstandard'))
-    [LlamaLogBench.BareSdkRate]::Run($Endpoint, $Service, $Count, $queue)
+    $loggerLine = (Select-String -Path $PSCommandPath -SimpleMatch '{ $log.Info("m $i") }' | Select-Object -First 1).LineNumber
+    [LlamaLogBench.BareSdkRate]::Run($Endpoint, $Service, $Count, $queue, $PSCommandPath, $loggerLine, '<ScriptBlock>')
 }

@@ -11,13 +11,14 @@ namespace LlamaLogBench
     /// <summary>
     /// The yardstick of the OTLP delivery rate: the bare OpenTelemetry SDK (the same version and the same batch
     /// settings LlamaLog uses) driven from C#, records as fast as the ILogger path takes them, then a flush. Each
-    /// record carries what a LlamaLog record does (body, the category and line attributes), since the receiver's
-    /// cost, which bounds the rate, grows with the payload.
+    /// record carries what a LlamaLog logger's record does (body, the category and the caller's file, line and
+    /// function attributes, with the values Measure-OtlpRate.ps1's loop gives them), since the receiver's cost, which
+    /// bounds the rate, grows with the payload.
     /// </summary>
     public static class BareSdkRate
     {
         /// <summary>Seconds from the first record to the end of the flush.</summary>
-        public static double Run(string httpEndpoint, string service, int count, int queueSize)
+        public static double Run(string httpEndpoint, string service, int count, int queueSize, string callerFile, long callerLine, string callerFunction)
         {
             ILoggerFactory factory = LoggerFactory.Create(logging =>
             {
@@ -42,10 +43,12 @@ namespace LlamaLogBench
             var clock = Stopwatch.StartNew();
             for (int i = 0; i < count; i++)
             {
-                var attributes = new List<KeyValuePair<string, object>>(2)
+                var attributes = new List<KeyValuePair<string, object>>(4)
                 {
                     new KeyValuePair<string, object>("category", "core"),
-                    new KeyValuePair<string, object>("code.line.number", 1L),
+                    new KeyValuePair<string, object>("code.file.path", callerFile),
+                    new KeyValuePair<string, object>("code.line.number", callerLine),
+                    new KeyValuePair<string, object>("code.function.name", callerFunction),
                 };
                 string message = "m " + i;
                 logger.Log(LogLevel.Information, default(EventId), attributes, null, (state, exception) => message);
