@@ -77,12 +77,32 @@ Describe 'Bench scenarios (bench/Scenarios.psd1)' {
     }
 
     It 'makes each floor call a floor cmdlet where its scenario calls Write-LlamaLog, with the same arguments' {
-        foreach ($floor in @($Scenarios | Where-Object Kind -EQ 'Floor')) {
+        foreach ($floor in @($Scenarios | Where-Object { $_.Kind -eq 'Floor' -and $_.FloorOf -notlike 'logger-*' })) {
             $of = $Scenarios | Where-Object Id -EQ $floor.FloorOf
             $floor.Body | Should -Not -Match 'Write-LlamaLog' -Because $floor.Id
             $floor.Body | Should -MatchExactly 'Write-Floor(Nop|Sys|Hst)\b' -Because $floor.Id
             ($floor.Body -creplace 'Write-Floor(Nop|Sys|Hst)\b', 'Write-LlamaLog') | Should -BeExactly $of.Body -Because $floor.Id
         }
+    }
+}
+
+Describe 'The logger floor (bench/Scenarios.psd1, FloorCommands.cs)' {
+    It 'makes the same method call as the logger scenario it is the floor of' {
+        $floors = @($Scenarios | Where-Object { $_.Kind -eq 'Floor' -and $_.FloorOf -like 'logger-*' })
+        $floors.Count | Should -BeGreaterThan 0
+        foreach ($floor in $floors) {
+            $floor.Body | Should -BeExactly ($Scenarios | Where-Object Id -EQ $floor.FloorOf).Body -Because $floor.Id
+            $floor.Open | Should -MatchExactly 'LlamaLogBench\.LoggerFloor' -Because $floor.Id
+        }
+    }
+
+    It 'declares the same overloads as a logger for each level method it has, so the binder does the same work' {
+        $signature = { param($method) $method.Name + '(' + (($method.GetParameters() | ForEach-Object { $_.ParameterType.FullName }) -join ',') + ')' }
+        $floorMethods = [LlamaLogBench.LoggerFloor].GetMethods() | Where-Object { $_.Name -in 'Debug', 'Info', 'Warning' }
+        $names = $floorMethods.Name | Sort-Object -Unique
+        $names | Should -Be @('Debug', 'Info', 'Warning')
+        $loggerMethods = [LlamaLog.Logger].GetMethods() | Where-Object Name -In $names
+        @($floorMethods | ForEach-Object { & $signature $_ } | Sort-Object) | Should -Be @($loggerMethods | ForEach-Object { & $signature $_ } | Sort-Object)
     }
 }
 
