@@ -1,6 +1,6 @@
 # How the OTLP settings are resolved (parameters > OTEL_* variables > defaults) and how trace context is read.
 BeforeAll {
-    Import-Module $env:LLAMALOG_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'TestLog.ps1')
 
     function Resolve-Otlp {
         # Resolves with the given parameters and a fake environment; returns the options and the warnings.
@@ -293,6 +293,18 @@ Describe 'Initialize-LlamaLog with OTLP settings' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidOtlpSetting,*'
         (Get-LlamaLogLevel -Category core).Level | Should -Be 'ERROR'
         (Get-LlamaLogSetting).LogFile | Should -Be $log
+    }
+
+    It 'stops the exporter it started when the log file cannot be opened' {
+        $output = Invoke-Pwsh @'
+$threads = { @(Get-ChildItem /proc/self/task | Where-Object { (Get-Content (Join-Path $_.FullName 'comm')) -like 'LlamaLog OTLP*' }).Count }
+$before = & $threads
+try { Initialize-LlamaLog -LogFile '/proc/llamalog-no-such-folder/x.log' -Console None -OtlpEndpoint 'http://127.0.0.1:9' } catch { "refused: $($_.FullyQualifiedErrorId)" }
+Start-Sleep -Milliseconds 500
+"export threads: $before before, $(& $threads) after"
+'@
+        $output | Should -Contain 'export threads: 0 before, 0 after'
+        $output | Should -Contain 'refused: LogFileUnavailable,LlamaLog.Cmdlets.InitializeLlamaLogCommand'
     }
 
     It 'refuses an unknown protocol by its parameter type' {

@@ -67,6 +67,11 @@ namespace LlamaLog.Engine
                 warnings.Add("-MaxFiles and -Compress apply to rotated files: without -MaxSize or -RollInterval the log file is never rotated.");
             }
 
+            // The exporter before the file: an exporter that cannot start then fails the setup before a new log file
+            // is created, and a file that cannot be opened stops a new exporter again.
+            OtlpSink otlpSink = otlpUsable ? OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings) : null;
+            bool otlpIsNew = otlpSink != null && !ReferenceEquals(otlpSink, LogEngine.Settings.OtlpSink);
+
             var sinks = new List<ILogSink>();
             FileSink fileSink = null;
             string fullPath = null;
@@ -83,6 +88,11 @@ namespace LlamaLog.Engine
                     string message = "Cannot open the log file '" + (fullPath ?? logFile) + "': " + e.Message;
                     if (request.FailOnFileError)
                     {
+                        if (otlpIsNew)
+                        {
+                            otlpSink.Dispose();
+                        }
+
                         throw new LogFileException(message, fullPath ?? logFile, e);
                     }
 
@@ -107,21 +117,6 @@ namespace LlamaLog.Engine
             if (request.Console == ConsoleTarget.Stderr)
             {
                 sinks.Add(new StderrSink(LogEngine.ConsoleFormatterFor(settings), width, settings.StderrColors));
-            }
-
-            OtlpSink otlpSink;
-            try
-            {
-                otlpSink = otlpUsable ? OtlpSinkSetup.Open(otlpOptions, LogEngine.Pipeline.Sinks, request.FailOnFileError, warnings) : null;
-            }
-            catch
-            {
-                if (fileSink != null && !ReferenceEquals(fileSink, LogEngine.FileSink))
-                {
-                    fileSink.Dispose();
-                }
-
-                throw;
             }
 
             if (otlpSink != null)

@@ -57,7 +57,7 @@ namespace LlamaLog.Engine.Otlp
             }
             catch (Exception e) when (e is PlatformNotSupportedException || e is InvalidOperationException || e is System.IO.IOException || e is UnauthorizedAccessException)
             {
-                string message = "Cannot export to " + options.LogsEndpoint.AbsoluteUri + ": " + e.Message;
+                string message = "Cannot export to " + options.LogsEndpoint.AbsoluteUri + ": " + OneLine(e.Message);
                 if (failOnError)
                 {
                     throw new OtlpSetupException(OtlpSetupException.ExporterUnavailable, message, options.LogsEndpoint.AbsoluteUri, e);
@@ -66,6 +66,18 @@ namespace LlamaLog.Engine.Otlp
                 warnings.Add(message + " Records are not exported.");
                 return null;
             }
+        }
+
+        // A loader's message may end in a line break (assembly loads on Linux do): the warning stays one line.
+        private static string OneLine(string text)
+        {
+            string[] lines = text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                lines[i] = lines[i].Trim();
+            }
+
+            return string.Join(" ", lines);
         }
     }
 }
