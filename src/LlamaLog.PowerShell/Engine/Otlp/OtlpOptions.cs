@@ -98,12 +98,12 @@ namespace LlamaLog.Engine.Otlp
         public int MaxExportBatchSize { get; private set; }
 
         /// <summary>
-        /// The SDK batch processor's own queue: four batches, so that the exporter always finds the next one ready
-        /// (the sink refills it only as batches are delivered). The backlog waits in the sink's compact queue of
-        /// <see cref="MaxQueueSize"/> records; a larger SDK queue would hold the same records again as heavier
-        /// objects, which the garbage collector makes the writers pay for.
+        /// The SDK batch processor's own queue: two batches, one on the wire and the next one ready (the sink refills
+        /// it as batches are delivered; the delivery rate is the same with 4 or 128). The backlog waits in the sink's
+        /// compact queue of <see cref="MaxQueueSize"/> records; a larger SDK queue would hold the same records again
+        /// as young objects, which the garbage collector makes the writers pay for (docs/design.md).
         /// </summary>
-        public int SdkQueueSize => (int)Math.Min(MaxQueueSize, 4L * MaxExportBatchSize);
+        public int SdkQueueSize => (int)Math.Min(MaxQueueSize, 2L * MaxExportBatchSize);
 
         /// <summary>OTEL_BLRP_* when any of them is set, else Default.</summary>
         public string BatchSource { get; private set; }

@@ -18,6 +18,11 @@ namespace LlamaLog.Engine.Otlp
     public sealed class OtlpSink : ILogSink
     {
         private readonly OtlpRecordQueue queue;
+
+        // The export thread's own: the SDK copies a record's attributes into its pooled record before Write returns
+        // (its batch processor buffers them), so one list serves every record.
+        private readonly List<KeyValuePair<string, object>> attributes = new List<KeyValuePair<string, object>>(16);
+        private readonly object[] lineNumbers = new object[4096];
         private readonly ManualResetEventSlim work = new ManualResetEventSlim(false);
         private readonly object progressGate = new object();
         private readonly OtlpExporterChannel channel;
@@ -298,10 +303,8 @@ namespace LlamaLog.Engine.Otlp
         private void Send(LogRecord record)
         {
             IReadOnlyList<KeyValuePair<string, object>> properties = record.Properties;
-            var attributes = new List<KeyValuePair<string, object>>(properties.Count + 5)
-            {
-                new KeyValuePair<string, object>("category", record.Category),
-            };
+            attributes.Clear();
+            attributes.Add(new KeyValuePair<string, object>("category", record.Category));
 
             foreach (KeyValuePair<string, object> property in properties)
             {
@@ -315,7 +318,7 @@ namespace LlamaLog.Engine.Otlp
 
             if (record.Line > 0)
             {
-                attributes.Add(new KeyValuePair<string, object>("code.line.number", (long)record.Line));
+                attributes.Add(new KeyValuePair<string, object>("code.line.number", LineNumber(record.Line)));
             }
 
             if (record.Function != null)
@@ -334,6 +337,18 @@ namespace LlamaLog.Engine.Otlp
             TraceContext trace = record.Trace;
             channel.Write(record.Time.ToUniversalTime(), record.Level, record.Name, record.PlainMessage, attributes,
                 trace?.TraceId, trace?.SpanId, trace?.Flags ?? 0, trace?.TraceState);
+        }
+
+        // A script's lines are few: each boxed once, not once a record, so a record waiting in the SDK's queue
+        // references no young object but its body.
+        private object LineNumber(int line)
+        {
+            if (line >= lineNumbers.Length)
+            {
+                return (long)line;
+            }
+
+            return lineNumbers[line] ?? (lineNumbers[line] = (long)line);
         }
 
         // An unreachable receiver can hold the SDK's flush past its own timeout: never wait longer than given.
